@@ -1,0 +1,54 @@
+/**
+ * What each request does. Secrets leave only through `getSecret`, one at a time.
+ * @module
+ */
+import { bytesToHex } from '@noble/ciphers/utils.js';
+import { secureRandomBytes } from '../crypto/random.ts';
+import * as entries from '../vault/entries.ts';
+import { summarize } from '../vault/summary.ts';
+import type { Payload } from '../vault/payload-schema.ts';
+import type { VaultStatus } from '../messages.ts';
+import type { Handlers } from './router.ts';
+import type { VaultSession } from './session.ts';
+
+const newId = () => bytesToHex(secureRandomBytes(16));
+
+export function createHandlers(session: VaultSession, now: () => number = Date.now): Handlers {
+  const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
+  const unchanged = (payload: Payload) => ({ payload, result: {} });
+
+  return {
+    status,
+    create: async ({ passphrase }) => (await session.create(passphrase), status()),
+    unlock: async ({ passphrase }) => (await session.unlock(passphrase), status()),
+    lock: async () => (await session.lock(), status()),
+    changePassphrase: async ({ current, next }) => (await session.changePassphrase(current, next), {}),
+    listEntries: () =>
+      session.read((payload) => ({
+        entries: payload.entries.map((entry) => summarize(entry, payload)),
+        settings: payload.settings,
+      })),
+    addEntry: ({ entry }) =>
+      session.mutate((payload) => {
+        const added = entries.addEntry(payload, entry, newId(), now());
+        return { payload: added.payload, result: { entry: summarize(added.entry, added.payload) } };
+      }),
+    updateEntry: ({ id, changes, expectedUpdatedAt }) =>
+      session.mutate((payload) => {
+        const updated = entries.updateEntry(payload, id, changes, now(), expectedUpdatedAt);
+        return { payload: updated.payload, result: { entry: summarize(updated.entry, updated.payload) } };
+      }),
+    deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
+    setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
+    getSecret: ({ id }) =>
+      session.mutate((payload) => {
+        const used = entries.recordUse(payload, id, now());
+        return { payload: used.payload, result: { secret: used.entry.secret } };
+      }),
+    updateSettings: ({ settings }) =>
+      session.mutate((payload) => {
+        const next = entries.updateSettings(payload, settings);
+        return { payload: next, result: { settings: next.settings } };
+      }),
+  };
+}

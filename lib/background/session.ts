@@ -1,0 +1,162 @@
+/**
+ * The open vault, held by the background alone. Every operation runs one at a time, so
+ * a read-modify-write never interleaves with another. The vault key lives in worker
+ * memory and in session storage; nothing decrypted lives anywhere while locked.
+ * @module
+ */
+import type { Argon2idParams } from '../crypto/kdf.ts';
+import {
+  changePassphrase,
+  createVault,
+  openPayload,
+  sealPayload,
+  unlockVault,
+  unwrapVaultKey,
+  type OpenVault,
+} from '../vault/envelope.ts';
+import { parseEnvelope } from '../vault/envelope-schema.ts';
+import { emptyPayload, type Payload } from '../vault/payload-schema.ts';
+import { VaultError } from '../vault/errors.ts';
+import type { VaultStatus } from '../messages.ts';
+import { forgetVaultKey, recallVaultKey, rememberVaultKey } from './key-cache.ts';
+import { readStoredVault, writeVault } from './vault-store.ts';
+import { checkThrottle, recordFailure, recordSuccess } from './unlock-throttle.ts';
+import { BackgroundError, lockedError, noVaultError } from './errors.ts';
+
+export interface SessionOptions {
+  /** KDF strength for new vaults and new passphrases. */
+  kdfParams: Argon2idParams;
+  now?: () => number;
+}
+
+export class VaultSession {
+  #vault: OpenVault | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #kdfParams: Argon2idParams;
+  readonly #now: () => number;
+
+  constructor({ kdfParams, now = Date.now }: SessionOptions) {
+    this.#kdfParams = kdfParams;
+    this.#now = now;
+  }
+
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // After a worker restart the vault key is still in session storage: reopen from it.
+  async #current(): Promise<OpenVault | undefined> {
+    if (this.#vault) return this.#vault;
+    const vaultKey = await recallVaultKey();
+    if (!vaultKey) return undefined;
+    try {
+      const envelope = parseEnvelope(await readStoredVault());
+      this.#vault = { envelope, vaultKey, payload: openPayload(envelope, vaultKey) };
+    } catch {
+      await forgetVaultKey();
+    }
+    return this.#vault;
+  }
+
+  async #required(): Promise<OpenVault> {
+    const vault = await this.#current();
+    if (!vault) throw (await readStoredVault()) === undefined ? noVaultError() : lockedError();
+    return vault;
+  }
+
+  async #open(vault: OpenVault): Promise<void> {
+    await rememberVaultKey(vault.vaultKey);
+    this.#vault = vault;
+  }
+
+  status(): Promise<VaultStatus['state']> {
+    return this.#exclusive(async () => {
+      if (await this.#current()) return 'unlocked';
+      return (await readStoredVault()) === undefined ? 'none' : 'locked';
+    });
+  }
+
+  create(passphrase: string): Promise<void> {
+    return this.#exclusive(async () => {
+      if ((await readStoredVault()) !== undefined) {
+        throw new BackgroundError('vault-exists', 'A vault already exists here. Unlock it instead.');
+      }
+      const vault = await createVault(passphrase, emptyPayload(), this.#kdfParams, { now: this.#now() });
+      await writeVault(vault.envelope, null);
+      await this.#open(vault);
+    });
+  }
+
+  unlock(passphrase: string): Promise<void> {
+    return this.#exclusive(async () => {
+      if (await this.#current()) return;
+      const raw = await readStoredVault();
+      if (raw === undefined) throw noVaultError();
+      await checkThrottle(this.#now());
+      const envelope = parseEnvelope(raw);
+      try {
+        await this.#open(await unlockVault(envelope, passphrase));
+      } catch (error) {
+        if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
+        throw error;
+      }
+      await recordSuccess();
+    });
+  }
+
+  lock(): Promise<void> {
+    return this.#exclusive(async () => {
+      this.#vault?.vaultKey.fill(0);
+      this.#vault = undefined;
+      await forgetVaultKey();
+    });
+  }
+
+  /** Runs `read` on the open payload. @throws BackgroundError `locked` / `no-vault`. */
+  read<T>(read: (payload: Payload) => T): Promise<T> {
+    return this.#exclusive(async () => read((await this.#required()).payload));
+  }
+
+  /**
+   * Applies `change` to the open payload, seals it and stores it as the next revision.
+   * If the stored vault changed underneath, nothing is written, the in-memory copy is
+   * reloaded from storage and the caller gets `stale-revision`.
+   */
+  mutate<T>(change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      const { payload, result } = change(vault.payload);
+      const next = sealPayload(vault, payload, { now: this.#now() });
+      try {
+        await writeVault(next.envelope, vault.envelope.revision);
+      } catch (error) {
+        if (error instanceof VaultError && error.code === 'stale-revision') {
+          this.#vault = undefined;
+          await this.#current();
+        }
+        throw error;
+      }
+      this.#vault = next;
+      return result;
+    });
+  }
+
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      await checkThrottle(this.#now());
+      try {
+        await unwrapVaultKey(vault.envelope, current);
+      } catch (error) {
+        if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
+        throw error;
+      }
+      await recordSuccess();
+      const changed = await changePassphrase(vault, next, this.#kdfParams, { now: this.#now() });
+      await writeVault(changed.envelope, vault.envelope.revision);
+      await this.#open(changed);
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The protocol between pages (and content scripts) and the background: one zod schema
+ * per request and per response, and who may send each request. Pages import only the
+ * types from here (`import type`), so zod stays out of their bundles.
+ * @module
+ */
+import { z } from 'zod';
+import { ENTRY_ID, EntrySchema, SettingsSchema } from './vault/payload-schema.ts';
+import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
+
+const PASSPHRASE = z.string().max(1024);
+const NEW_PASSPHRASE = PASSPHRASE.min(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`);
+const EMPTY = z.strictObject({});
+
+export const VaultStatusSchema = z.strictObject({
+  state: z.enum(['none', 'locked', 'unlocked']),
+});
+export type VaultStatus = z.infer<typeof VaultStatusSchema>;
+
+export const EntrySummarySchema = EntrySchema.omit({ secret: true }).extend({
+  masked: z.string(),
+  hasSecret: z.boolean(),
+  active: z.boolean(),
+});
+
+const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
+
+/** Which senders may ask what: extension pages manage the vault; content scripts ask nothing yet. */
+export type SenderClass = 'page' | 'content';
+const PAGES: readonly SenderClass[] = ['page'];
+
+export const PROTOCOL = {
+  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
+  create: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
+  unlock: { request: z.strictObject({ passphrase: PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
+  lock: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
+  changePassphrase: {
+    request: z.strictObject({ current: PASSPHRASE, next: NEW_PASSPHRASE }),
+    response: EMPTY,
+    senders: PAGES,
+  },
+  listEntries: {
+    request: EMPTY,
+    response: z.strictObject({ entries: z.array(EntrySummarySchema), settings: SettingsSchema }),
+    senders: PAGES,
+  },
+  // Entry fields are checked by the vault core, which names the field at fault.
+  addEntry: { request: z.strictObject({ entry: z.unknown() }), response: EntryResponseSchema, senders: PAGES },
+  updateEntry: {
+    request: z.strictObject({ id: ENTRY_ID, changes: z.unknown(), expectedUpdatedAt: z.number().int().optional() }),
+    response: EntryResponseSchema,
+    senders: PAGES,
+  },
+  deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
+  setActive: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
+  /** One secret, for one user act (copy or reveal); counts a use. */
+  getSecret: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: PAGES },
+  updateSettings: {
+    request: z.strictObject({ settings: z.unknown() }),
+    response: z.strictObject({ settings: SettingsSchema }),
+    senders: PAGES,
+  },
+} as const;
+
+export type MessageType = keyof typeof PROTOCOL;
+export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
+export type EntrySummaryView = z.infer<typeof EntrySummarySchema>;
+
+/** The wire shape of every request. */
+export const MessageSchema = z.strictObject({ type: z.string().max(64), data: z.unknown() });
+
+export type ErrorCode =
+  | 'wrong-passphrase'
+  | 'corrupt'
+  | 'unsupported-version'
+  | 'stale-revision'
+  | 'invalid-input'
+  | 'not-found'
+  | 'conflict'
+  | 'no-vault'
+  | 'vault-exists'
+  | 'locked'
+  | 'throttled'
+  | 'forbidden'
+  | 'malformed'
+  | 'unknown-type'
+  | 'internal';
+
+/** Every answer: data, or an error code with a message that never carries a secret. */
+export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };

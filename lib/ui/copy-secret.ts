@@ -1,0 +1,18 @@
+/**
+ * Copying one key: the background hands out that one secret (and counts the use), the
+ * page writes it to the clipboard on the user's click.
+ * @module
+ */
+import { ask } from '../client.ts';
+
+/** Copies the secret of entry `id`; returns a message for the user. */
+export async function copySecret(id: string): Promise<{ ok: boolean; message: string }> {
+  const answer = await ask('getSecret', { id });
+  if (!answer.ok) return { ok: false, message: answer.message };
+  try {
+    await navigator.clipboard.writeText(answer.data.secret);
+    return { ok: true, message: 'Copied' };
+  } catch {
+    return { ok: false, message: 'The clipboard refused the copy. Click Copy again.' };
+  }
+}

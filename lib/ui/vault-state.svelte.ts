@@ -1,0 +1,57 @@
+/**
+ * A page's view of the vault, kept current: it asks the background and refreshes when
+ * the stored vault or the session changes (a lock from the popup shows on the options
+ * page at once).
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { ask } from '../client.ts';
+import type { EntrySummaryView, ResponseOf, Result } from '../messages.ts';
+
+export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
+type Settings = ResponseOf<'listEntries'>['settings'];
+
+export class VaultState {
+  status = $state<PageStatus>('loading');
+  entries = $state<EntrySummaryView[]>([]);
+  settings = $state<Settings | undefined>(undefined);
+  /** The last error not shown by a form of its own. */
+  error = $state('');
+
+  /** Starts watching for changes made elsewhere; returns a function that stops it. */
+  watch(): () => void {
+    const onChanged = () => void this.refresh();
+    browser.storage.onChanged.addListener(onChanged);
+    void this.refresh();
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }
+
+  async refresh(): Promise<void> {
+    const status = await ask('status', {});
+    if (!status.ok) return void (this.error = status.message);
+    if (status.data.state === 'unlocked') await this.#loadEntries();
+    else this.entries = [];
+    this.status = status.data.state;
+  }
+
+  async #loadEntries(): Promise<void> {
+    const list = await ask('listEntries', {});
+    if (!list.ok) return void (this.error = list.message);
+    this.entries = list.data.entries;
+    this.settings = list.data.settings;
+  }
+
+  /** Runs a request and refreshes on success; returns its answer for forms to show. */
+  async run<T>(request: Promise<Result<T>>): Promise<Result<T>> {
+    const answer = await request;
+    if (answer.ok) {
+      this.error = '';
+      await this.refresh();
+    }
+    return answer;
+  }
+
+  create = (passphrase: string) => this.run(ask('create', { passphrase }));
+  unlock = (passphrase: string) => this.run(ask('unlock', { passphrase }));
+  lock = () => this.run(ask('lock', {}));
+}

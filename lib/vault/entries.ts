@@ -1,0 +1,176 @@
+/**
+ * Pure operations on the payload. Each returns a new payload and leaves its input alone;
+ * each checks its input and throws VaultError `invalid-input`, `not-found` or `conflict`.
+ * @module
+ */
+import type { Entry, Payload, Settings } from './payload-schema.ts';
+import { SettingsSchema } from './payload-schema.ts';
+import { entryProblems, EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
+import { VaultError } from './errors.ts';
+
+function parseInput(raw: unknown): EntryInput {
+  const parsed = EntryInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new VaultError('invalid-input', `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const problem = entryProblems(parsed.data)[0];
+  if (problem) throw new VaultError('invalid-input', problem.message);
+  return parsed.data;
+}
+
+function findEntry(payload: Payload, id: string): Entry {
+  const entry = payload.entries.find((candidate) => candidate.id === id);
+  if (!entry) throw new VaultError('not-found', 'That key no longer exists.');
+  return entry;
+}
+
+function checkUniqueName(payload: Payload, provider: string, name: string, exceptId?: string): void {
+  const lower = name.toLowerCase();
+  const taken = payload.entries.some(
+    (entry) => entry.provider === provider && entry.id !== exceptId && entry.name.toLowerCase() === lower,
+  );
+  if (taken) throw new VaultError('invalid-input', `A key named “${name}” already exists for this provider.`);
+}
+
+/** Adds an entry; the first key of a provider becomes its active key. */
+export function addEntry(payload: Payload, raw: unknown, id: string, now: number): { payload: Payload; entry: Entry } {
+  const input = parseInput(raw);
+  checkUniqueName(payload, input.provider, input.name);
+  const entry: Entry = {
+    id,
+    provider: input.provider,
+    name: input.name,
+    secret: input.secret,
+    ...(input.endpoint ? { endpoint: input.endpoint } : {}),
+    fields: input.fields ?? {},
+    tags: input.tags ?? [],
+    notes: input.notes ?? '',
+    enabled: input.enabled ?? true,
+    createdAt: now,
+    updatedAt: now,
+    useCount: 0,
+    ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+  };
+  const active = payload.active[entry.provider] ? payload.active : { ...payload.active, [entry.provider]: id };
+  return { payload: { ...payload, entries: [...payload.entries, entry], active }, entry };
+}
+
+/**
+ * Changes an entry's fields; history (created, uses, last use) is kept. A new secret
+ * drops the old validation result. When `expectedUpdatedAt` is given and the entry
+ * changed since, the edit is refused as a conflict instead of overwriting it.
+ */
+export function updateEntry(
+  payload: Payload,
+  id: string,
+  rawChanges: unknown,
+  now: number,
+  expectedUpdatedAt?: number,
+): { payload: Payload; entry: Entry } {
+  const current = findEntry(payload, id);
+  if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
+    throw new VaultError('conflict', 'This key was changed elsewhere meanwhile. Reload and try again.');
+  }
+  const changes = EntryChangesSchema.safeParse(rawChanges);
+  if (!changes.success) {
+    const issue = changes.error.issues[0];
+    throw new VaultError('invalid-input', `${issue?.path.join('.') || 'changes'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const { validation, endpoint, expiresAt, lastUsedAt, ...rest } = current;
+  const merged = parseInput({
+    provider: rest.provider,
+    name: rest.name,
+    secret: rest.secret,
+    endpoint,
+    fields: rest.fields,
+    tags: rest.tags,
+    notes: rest.notes,
+    enabled: rest.enabled,
+    expiresAt,
+    ...changes.data,
+  });
+  checkUniqueName(payload, merged.provider, merged.name, id);
+  const keyChanged = merged.secret !== current.secret || merged.provider !== current.provider;
+  const entry: Entry = {
+    ...rest,
+    ...merged,
+    fields: merged.fields ?? {},
+    tags: merged.tags ?? [],
+    notes: merged.notes ?? '',
+    enabled: merged.enabled ?? true,
+    updatedAt: Math.max(now, current.updatedAt + 1),
+    ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
+    ...(validation && !keyChanged ? { validation } : {}),
+  };
+  if (!merged.endpoint) delete entry.endpoint;
+  if (merged.expiresAt === undefined) delete entry.expiresAt;
+  let next: Payload = { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) };
+  if (entry.provider !== current.provider) next = moveActive(next, current, entry);
+  return { payload: next, entry };
+}
+
+// The key that takes over when a provider's active key goes: its most recently used
+// enabled key, else its oldest key.
+function successor(payload: Payload, provider: string, leavingId: string): Entry | undefined {
+  const candidates = payload.entries.filter((e) => e.provider === provider && e.id !== leavingId);
+  const enabled = candidates.filter((e) => e.enabled);
+  const byUse = [...enabled].sort((a, b) => (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0));
+  return byUse[0] ?? candidates[0];
+}
+
+function withActive(active: Payload['active'], provider: string, id: string | undefined): Payload['active'] {
+  const next = { ...active };
+  if (id) next[provider] = id;
+  else delete next[provider];
+  return next;
+}
+
+function moveActive(payload: Payload, before: Entry, after: Entry): Payload {
+  let active = payload.active;
+  if (active[before.provider] === before.id) {
+    active = withActive(active, before.provider, successor(payload, before.provider, before.id)?.id);
+  }
+  if (!active[after.provider]) active = withActive(active, after.provider, after.id);
+  return { ...payload, active };
+}
+
+/** The key that would become its provider's active key if `id` were deleted, if any. */
+export function successorOnDelete(payload: Payload, id: string): Entry | undefined {
+  const entry = findEntry(payload, id);
+  return payload.active[entry.provider] === id ? successor(payload, entry.provider, id) : undefined;
+}
+
+/** Deletes an entry, leaving a tombstone; a deleted active key hands over to its successor. */
+export function deleteEntry(payload: Payload, id: string, now: number): Payload {
+  const entry = findEntry(payload, id);
+  let active = payload.active;
+  if (active[entry.provider] === id) active = withActive(active, entry.provider, successor(payload, entry.provider, id)?.id);
+  return {
+    ...payload,
+    entries: payload.entries.filter((e) => e.id !== id),
+    tombstones: [...payload.tombstones.filter((t) => t.id !== id), { id, deletedAt: now }],
+    active,
+  };
+}
+
+/** Makes `id` the active key of its provider. */
+export function setActive(payload: Payload, id: string): Payload {
+  const entry = findEntry(payload, id);
+  return { ...payload, active: withActive(payload.active, entry.provider, id) };
+}
+
+/** Counts one use (copy, fill) of an entry. */
+export function recordUse(payload: Payload, id: string, now: number): { payload: Payload; entry: Entry } {
+  const current = findEntry(payload, id);
+  const entry = { ...current, useCount: current.useCount + 1, lastUsedAt: now };
+  return { payload: { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) }, entry };
+}
+
+/** Replaces some settings. */
+export function updateSettings(payload: Payload, raw: unknown): Payload {
+  const parsed = SettingsSchema.partial().strict().safeParse(raw);
+  if (!parsed.success) throw new VaultError('invalid-input', `settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const settings: Settings = { ...payload.settings, ...parsed.data };
+  return { ...payload, settings };
+}

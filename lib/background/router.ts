@@ -44,7 +44,7 @@ export async function route(message: unknown, senderClass: SenderClass | undefin
   if (!(entry.senders as readonly SenderClass[]).includes(senderClass)) {
     return refuse('forbidden', 'This request is not allowed from here.');
   }
-  const request = entry.request.safeParse(data ?? {});
+  const request = entry.request.safeParse(data);
   if (!request.success) {
     const issue = request.error.issues[0];
     return refuse('malformed', `Invalid request: ${issue?.path.join('.') || type}: ${issue?.message ?? 'invalid'}`);

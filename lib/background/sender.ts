@@ -1,9 +1,9 @@
 /**
  * Who sent a message. Only our own extension is heard. An extension page is a frame
- * whose origin is our extension's origin: the browser sets that origin, a web page
- * cannot (its URL's path can change under history.pushState, its origin cannot), and
- * we expose no web-accessible pages that a site could frame. Anything else from our
- * extension with a tab is a content script.
+ * whose origin is our extension's: the browser sets that origin (and the URL's scheme
+ * and host), a web page cannot (history.pushState changes only the path), and we expose
+ * no web-accessible pages that a site could frame. Anything else from our extension that
+ * comes from a tab is a content script.
  * @module
  */
 import type { Runtime } from 'webextension-polyfill';
@@ -11,19 +11,15 @@ import type { SenderClass } from '../messages.ts';
 
 type Sender = Pick<Runtime.MessageSender, 'id' | 'tab' | 'url'> & { origin?: string };
 
-function originOf(sender: Sender): string | undefined {
-  if (sender.origin) return sender.origin;
-  try {
-    return sender.url ? new URL(sender.url).origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Classifies a sender, or returns undefined for one that must not be heard at all. */
-export function classifySender(sender: Sender, extensionId: string, extensionOrigin: string): SenderClass | undefined {
+/**
+ * Classifies a sender, or returns undefined for one that must not be heard at all.
+ * `extensionBase` is `runtime.getURL('')`, e.g. `chrome-extension://<id>/`.
+ */
+export function classifySender(sender: Sender, extensionId: string, extensionBase: string): SenderClass | undefined {
   if (sender.id !== extensionId) return undefined;
-  if (originOf(sender) === extensionOrigin) return 'page';
+  // Chrome reports the frame's origin; Firefox only its URL.
+  const fromExtension = sender.origin !== undefined ? `${sender.origin}/` === extensionBase : sender.url?.startsWith(extensionBase);
+  if (fromExtension) return 'page';
   if (sender.tab) return 'content';
   return undefined;
 }

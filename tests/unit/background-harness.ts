@@ -1,0 +1,71 @@
+/**
+ * Drives the real background (router, handlers, session) over WXT's in-memory fake
+ * browser, as the pages and content scripts would.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../lib/background/main.ts';
+import type { MessageType, RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
+import { FAST_PARAMS } from './helpers.ts';
+
+const ID = fakeBrowser.runtime.id;
+export const PAGE = { id: ID, url: `chrome-extension://${ID}/options.html`, origin: `chrome-extension://${ID}` };
+export const PAGE_IN_TAB = { ...PAGE, tab: { id: 7, index: 0 } };
+export const CONTENT_SCRIPT = { id: ID, url: 'https://platform.example.com/keys', origin: 'https://platform.example.com', tab: { id: 3, index: 0 } };
+export const OTHER_EXTENSION = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+
+type IdleListener = (state: string) => void;
+const idleListeners: IdleListener[] = [];
+
+/** The fake browser has no idle API: give it one that tests can fire. */
+function installIdle(): void {
+  idleListeners.length = 0;
+  (fakeBrowser as unknown as { idle: unknown }).idle = {
+    onStateChanged: { addListener: (listener: IdleListener) => idleListeners.push(listener) },
+  };
+}
+
+export function fireIdle(state: 'active' | 'idle' | 'locked'): void {
+  for (const listener of idleListeners) listener(state);
+}
+
+export const clock = { now: 1_700_000_000_000 };
+
+/** Access levels the background asked session storage for (the fake lacks the call). */
+export const sessionAccessLevels: string[] = [];
+
+/** Starts a background as a fresh service worker would (storage is kept across calls). */
+export function startWorker() {
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  fakeBrowser.alarms.onAlarm.removeAllListeners();
+  installIdle();
+  sessionAccessLevels.length = 0;
+  Object.assign(fakeBrowser.storage.session, {
+    setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),
+  });
+  return startBackground({ kdfParams: FAST_PARAMS, now: () => clock.now });
+}
+
+/** Sends a raw message from `sender` and returns the background's answer. */
+export async function sendRaw(message: unknown, sender: object = PAGE): Promise<Result<unknown>> {
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
+  return (await results[0]) as Result<unknown>;
+}
+
+export async function send<T extends MessageType>(type: T, data: RequestOf<T>, sender: object = PAGE) {
+  return (await sendRaw({ type, data }, sender)) as Result<ResponseOf<T>>;
+}
+
+/** Sends and expects success. */
+export async function must<T extends MessageType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {
+  const answer = await send(type, data);
+  if (!answer.ok) throw new Error(`${type} failed: ${answer.code} ${answer.message}`);
+  return answer.data;
+}
+
+/** Everything stored, local and session, as text. */
+export async function storedText(): Promise<{ local: string; session: string }> {
+  return {
+    local: JSON.stringify(await fakeBrowser.storage.local.get(null)),
+    session: JSON.stringify(await fakeBrowser.storage.session.get(null)),
+  };
+}

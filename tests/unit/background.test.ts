@@ -1,0 +1,247 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PROTOCOL } from '../../lib/messages.ts';
+import { AUTO_LOCK_ALARM } from '../../lib/background/auto-lock.ts';
+import {
+  CONTENT_SCRIPT,
+  OTHER_EXTENSION,
+  PAGE_IN_TAB,
+  clock,
+  fireIdle,
+  sessionAccessLevels,
+  must,
+  send,
+  sendRaw,
+  startWorker,
+  storedText,
+} from './background-harness.ts';
+
+const PASSPHRASE = 'violet harbour 77 lantern';
+const KEY = { provider: 'openai', name: 'Acme production', secret: 'sk-proj-Zq81s0dXkP3mT7vB2nL9aWcE4rY6uI0o', notes: 'rotate in March' };
+const PLAINTEXTS = [PASSPHRASE, KEY.secret, KEY.name, KEY.notes];
+
+async function expectNoPlaintextStored() {
+  const { local, session } = await storedText();
+  for (const plain of PLAINTEXTS) {
+    expect(local).not.toContain(plain);
+    expect(session).not.toContain(plain);
+  }
+}
+
+async function unlockedWithKey() {
+  await must('create', { passphrase: PASSPHRASE });
+  const { entry } = await must('addEntry', { entry: KEY });
+  return entry;
+}
+
+let worker: ReturnType<typeof startWorker>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock.now = 1_700_000_000_000;
+  worker = startWorker();
+});
+
+describe('vault life cycle through messages', () => {
+  it('creates, adds, lists masked, copies one secret and counts the use', async () => {
+    expect(await must('status', {})).toEqual({ state: 'none' });
+    expect(await must('create', { passphrase: PASSPHRASE })).toEqual({ state: 'unlocked' });
+    await expectNoPlaintextStored();
+    const { entry } = await must('addEntry', { entry: KEY });
+    await expectNoPlaintextStored();
+    const list = await must('listEntries', {});
+    expect(JSON.stringify(list)).not.toContain(KEY.secret);
+    expect(list.entries[0]).toMatchObject({ name: KEY.name, masked: 'sk-p…uI0o', active: true });
+    expect(await must('getSecret', { id: entry.id })).toEqual({ secret: KEY.secret });
+    expect((await must('listEntries', {})).entries[0]).toMatchObject({ useCount: 1, lastUsedAt: clock.now });
+    await expectNoPlaintextStored();
+  });
+
+  it('every successful answer matches its response schema', async () => {
+    const entry = await unlockedWithKey();
+    const calls = [
+      ['status', {}],
+      ['listEntries', {}],
+      ['updateEntry', { id: entry.id, changes: { notes: 'n' } }],
+      ['setActive', { id: entry.id }],
+      ['getSecret', { id: entry.id }],
+      ['updateSettings', { settings: { autoLock: 5 } }],
+      ['lock', {}],
+    ] as const;
+    for (const [type, data] of calls) {
+      const answer = await send(type, data as never);
+      expect(answer.ok, type).toBe(true);
+      if (answer.ok) expect(PROTOCOL[type].response.safeParse(answer.data).success, type).toBe(true);
+    }
+  });
+
+  it('locks: the session key is gone and nothing decrypted is answered', async () => {
+    const entry = await unlockedWithKey();
+    expect(await must('lock', {})).toEqual({ state: 'locked' });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    for (const [type, data] of [['listEntries', {}], ['getSecret', { id: entry.id }]] as const) {
+      const answer = await send(type, data);
+      expect(answer).toMatchObject({ ok: false, code: 'locked' });
+    }
+  });
+
+  it('says a wrong passphrase is incorrect, then unlocks with the right one', async () => {
+    await unlockedWithKey();
+    await must('lock', {});
+    const wrong = await send('unlock', { passphrase: 'violet harbour 78 lantern' });
+    expect(wrong).toMatchObject({ ok: false, code: 'wrong-passphrase' });
+    if (!wrong.ok) expect(wrong.message).toMatch(/incorrect/i);
+    expect(await must('unlock', { passphrase: PASSPHRASE })).toEqual({ state: 'unlocked' });
+    expect((await must('listEntries', {})).entries.map((e) => e.name)).toEqual([KEY.name]);
+  });
+
+  it('keeps session storage to trusted contexts', () => {
+    expect(sessionAccessLevels).toEqual(['TRUSTED_CONTEXTS']);
+  });
+
+  it('stays unlocked across a service worker restart, and not across a browser restart', async () => {
+    await unlockedWithKey();
+    startWorker();
+    expect(await must('status', {})).toEqual({ state: 'unlocked' });
+    expect((await must('listEntries', {})).entries).toHaveLength(1);
+    await fakeBrowser.storage.session.clear(); // what the browser does when it restarts
+    startWorker();
+    expect(await must('status', {})).toEqual({ state: 'locked' });
+  });
+
+  it('slows down guessing after five wrong passphrases, and a success resets it', async () => {
+    await unlockedWithKey();
+    await must('lock', {});
+    for (let i = 0; i < 5; i++) expect(await send('unlock', { passphrase: `guess ${i}` })).toMatchObject({ code: 'wrong-passphrase' });
+    const throttled = await send('unlock', { passphrase: PASSPHRASE });
+    expect(throttled).toMatchObject({ ok: false, code: 'throttled', retryAfterMs: 2000 });
+    startWorker(); // a restart does not reset it
+    expect(await send('unlock', { passphrase: PASSPHRASE })).toMatchObject({ code: 'throttled' });
+    clock.now += 2000;
+    expect(await send('unlock', { passphrase: 'guess 6' })).toMatchObject({ code: 'wrong-passphrase' });
+    expect(await send('unlock', { passphrase: PASSPHRASE })).toMatchObject({ retryAfterMs: 4000 });
+    clock.now += 4000;
+    expect(await must('unlock', { passphrase: PASSPHRASE })).toEqual({ state: 'unlocked' });
+    await must('lock', {});
+    expect(await send('unlock', { passphrase: 'guess 7' })).toMatchObject({ code: 'wrong-passphrase' });
+    expect(await must('unlock', { passphrase: PASSPHRASE })).toEqual({ state: 'unlocked' });
+  });
+
+  it('changes the passphrase: the old one is refused, the new one opens', async () => {
+    await unlockedWithKey();
+    expect(await send('changePassphrase', { current: 'not it at all', next: 'new passphrase 2024' })).toMatchObject({ code: 'wrong-passphrase' });
+    await must('changePassphrase', { current: PASSPHRASE, next: 'new passphrase 2024' });
+    await must('lock', {});
+    expect(await send('unlock', { passphrase: PASSPHRASE })).toMatchObject({ code: 'wrong-passphrase' });
+    expect(await must('unlock', { passphrase: 'new passphrase 2024' })).toEqual({ state: 'unlocked' });
+    expect((await must('listEntries', {})).entries).toHaveLength(1);
+  });
+
+  it('refuses to create a second vault or a short passphrase', async () => {
+    expect(await send('create', { passphrase: 'short' })).toMatchObject({ code: 'malformed' });
+    await must('create', { passphrase: PASSPHRASE });
+    expect(await send('create', { passphrase: PASSPHRASE })).toMatchObject({ code: 'vault-exists' });
+  });
+
+  it('reports a damaged stored vault as corrupt and leaves it untouched', async () => {
+    await unlockedWithKey();
+    await must('lock', {});
+    const { vault } = await fakeBrowser.storage.local.get('vault');
+    const damaged = { ...(vault as object), revision: 999 };
+    await fakeBrowser.storage.local.set({ vault: damaged });
+    expect(await send('unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, code: 'corrupt' });
+    expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual(damaged);
+  });
+});
+
+describe('trust boundary', () => {
+  it('refuses malformed and unknown messages with a code, and changes nothing', async () => {
+    const entry = await unlockedWithKey();
+    const before = await storedText();
+    const bad: [unknown, string][] = [
+      [null, 'malformed'],
+      ['listEntries', 'malformed'],
+      [[], 'malformed'],
+      [{ type: 'listEntries' }, 'malformed'],
+      [{ type: 'listEntries', data: null }, 'malformed'],
+      [{ type: 'listEntries', data: {}, extra: 1 }, 'malformed'],
+      [{ type: 'dropTables', data: {} }, 'unknown-type'],
+      [{ type: 'toString', data: {} }, 'unknown-type'],
+      [{ type: '__proto__', data: {} }, 'unknown-type'],
+      [{ type: 'getSecret', data: { id: 'not-an-id' } }, 'malformed'],
+      [{ type: 'getSecret', data: { id: entry.id, extra: true } }, 'malformed'],
+      [{ type: 'deleteEntry', data: { id: 42 } }, 'malformed'],
+      [{ type: 'addEntry', data: { entry: { provider: 'openai', name: 'x' } } }, 'invalid-input'],
+      [{ type: 'updateSettings', data: { settings: { autoLock: -1 } } }, 'invalid-input'],
+      [{ type: 'unlock', data: { passphrase: 'x'.repeat(5000) } }, 'malformed'],
+      [{ type: 'x'.repeat(100), data: {} }, 'malformed'],
+    ];
+    for (const [message, code] of bad) {
+      const answer = await sendRaw(message);
+      expect(answer.ok ? 'ok' : answer.code, JSON.stringify(message)?.slice(0, 60)).toBe(code);
+    }
+    const after = await storedText();
+    expect(after.local).toBe(before.local);
+  });
+
+  it('hears extension pages (also in a tab), not content scripts or other extensions', async () => {
+    const entry = await unlockedWithKey();
+    expect(await send('getSecret', { id: entry.id }, PAGE_IN_TAB)).toMatchObject({ ok: true });
+    for (const sender of [CONTENT_SCRIPT, OTHER_EXTENSION, {}]) {
+      for (const [type, data] of [['getSecret', { id: entry.id }], ['listEntries', {}], ['lock', {}], ['status', {}]] as const) {
+        const answer = await send(type, data, sender);
+        expect(answer).toMatchObject({ ok: false, code: 'forbidden' });
+        expect(JSON.stringify(answer)).not.toContain(KEY.secret);
+      }
+    }
+    expect(await must('status', {})).toEqual({ state: 'unlocked' });
+  });
+
+  it('refuses an edit based on an outdated copy instead of overwriting it', async () => {
+    const entry = await unlockedWithKey();
+    const first = await must('updateEntry', { id: entry.id, changes: { notes: 'first' }, expectedUpdatedAt: entry.updatedAt });
+    const stale = await send('updateEntry', { id: entry.id, changes: { notes: 'second' }, expectedUpdatedAt: entry.updatedAt });
+    expect(stale).toMatchObject({ ok: false, code: 'conflict' });
+    expect((await must('listEntries', {})).entries[0]?.notes).toBe(first.entry.notes);
+  });
+});
+
+describe('stale revisions', () => {
+  it('refuses a write based on an older stored revision, then works from the reloaded one', async () => {
+    await unlockedWithKey();
+    const first = worker;
+    const other = startWorker(); // a second holder of the same vault (it reopens from session storage)
+    await other.status();
+    await first.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 30 } }, result: null }));
+    const refused = await other.mutate((payload) => ({ payload, result: 'written' })).catch((e: { code?: string }) => e.code);
+    expect(refused).toBe('stale-revision');
+    expect(await other.mutate((payload) => ({ payload, result: 'written' }))).toBe('written');
+    expect(await other.read((payload) => payload.settings.rotationDays)).toBe(30);
+  });
+});
+
+describe('auto-lock', () => {
+  it('schedules the alarm on use and locks when it fires', async () => {
+    await unlockedWithKey();
+    const alarm = await fakeBrowser.alarms.get(AUTO_LOCK_ALARM);
+    expect(alarm?.scheduledTime).toBe(Date.now() + 15 * 60_000);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: AUTO_LOCK_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
+    expect(await must('status', {})).toEqual({ state: 'locked' });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('locks when the system locks, unless set to never', async () => {
+    await unlockedWithKey();
+    fireIdle('idle');
+    expect(await must('status', {})).toEqual({ state: 'unlocked' });
+    fireIdle('locked');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await must('status', {})).toEqual({ state: 'locked' });
+    await must('unlock', { passphrase: PASSPHRASE });
+    await must('updateSettings', { settings: { autoLock: 'never' } });
+    expect(await fakeBrowser.alarms.get(AUTO_LOCK_ALARM)).toBeUndefined();
+    fireIdle('locked');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await must('status', {})).toEqual({ state: 'unlocked' });
+  });
+});

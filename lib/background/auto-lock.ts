@@ -22,13 +22,13 @@ export async function cancelAutoLock(): Promise<void> {
 }
 
 /** Wires the alarm and the system-lock signal to `lock`. */
-export function listenForAutoLock(lock: () => Promise<void>, setting: () => Promise<Settings['autoLock'] | undefined>): void {
+export function listenForAutoLock(lock: () => Promise<void>, setting: () => Settings['autoLock'] | undefined): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void lock();
   });
   browser.idle?.onStateChanged.addListener((state) => {
-    if (state !== 'locked') return;
-    void setting().then((current) => (current !== undefined && current !== 'never' ? lock() : undefined));
+    const current = setting();
+    if (state === 'locked' && current !== undefined && current !== 'never') void lock();
   });
   browser.runtime.onStartup.addListener(() => void lock());
 }

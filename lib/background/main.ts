@@ -9,6 +9,7 @@ import { createHandlers } from './handlers.ts';
 import { route } from './router.ts';
 import { classifySender } from './sender.ts';
 import { restrictSessionStorage } from './key-cache.ts';
+import { announceChange } from './announce.ts';
 import { cancelAutoLock, listenForAutoLock, restartAutoLock } from './auto-lock.ts';
 
 export interface BackgroundOptions {
@@ -18,14 +19,13 @@ export interface BackgroundOptions {
 
 /** Wires everything; returns the session (tests drive it). */
 export function startBackground({ kdfParams = DEFAULT_PARAMS, now = Date.now }: BackgroundOptions = {}): VaultSession {
-  const session = new VaultSession({ kdfParams, now });
+  const session = new VaultSession({ kdfParams, now, onChange: announceChange });
   const handlers = createHandlers(session, now);
   const extensionBase = browser.runtime.getURL('');
-  const autoLockSetting = () => session.read((payload) => payload.settings.autoLock).catch(() => undefined);
 
   // Every request from a page is a use of the vault: it restarts the auto-lock countdown.
   async function touch(): Promise<void> {
-    const setting = await autoLockSetting();
+    const setting = session.autoLockSetting;
     if (setting === undefined) await cancelAutoLock();
     else await restartAutoLock(setting);
   }
@@ -37,6 +37,6 @@ export function startBackground({ kdfParams = DEFAULT_PARAMS, now = Date.now }: 
     if (senderClass === 'page') await touch();
     return result;
   });
-  listenForAutoLock(() => session.lock(), autoLockSetting);
+  listenForAutoLock(() => session.lock(), () => session.autoLockSetting);
   return session;
 }

@@ -8,18 +8,18 @@ import type { Argon2idParams } from '../crypto/kdf.ts';
 import {
   changePassphrase,
   createVault,
-  openPayload,
-  sealPayload,
+  openVault,
+  sealChanges,
   unlockVault,
   unwrapVaultKey,
   type OpenVault,
 } from '../vault/envelope.ts';
-import { parseEnvelope } from '../vault/envelope-schema.ts';
 import { emptyPayload, type Payload } from '../vault/payload-schema.ts';
 import { VaultError } from '../vault/errors.ts';
+import { HEADER_KEY } from '../vault/envelope-schema.ts';
 import type { VaultStatus } from '../messages.ts';
 import { forgetVaultKey, recallVaultKey, rememberVaultKey } from './key-cache.ts';
-import { readStoredVault, writeVault } from './vault-store.ts';
+import { readStoredHeader, readStoredItems, writeVault } from './vault-store.ts';
 import { checkThrottle, recordFailure, recordSuccess } from './unlock-throttle.ts';
 import { BackgroundError, lockedError, noVaultError } from './errors.ts';
 
@@ -27,6 +27,8 @@ export interface SessionOptions {
   /** KDF strength for new vaults and new passphrases. */
   kdfParams: Argon2idParams;
   now?: () => number;
+  /** Called after every change of state or content (pages refresh on it). */
+  onChange?: () => void;
 }
 
 export class VaultSession {
@@ -34,10 +36,12 @@ export class VaultSession {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #kdfParams: Argon2idParams;
   readonly #now: () => number;
+  readonly #onChange: () => void;
 
-  constructor({ kdfParams, now = Date.now }: SessionOptions) {
+  constructor({ kdfParams, now = Date.now, onChange = () => undefined }: SessionOptions) {
     this.#kdfParams = kdfParams;
     this.#now = now;
+    this.#onChange = onChange;
   }
 
   #exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -46,14 +50,20 @@ export class VaultSession {
     return run;
   }
 
+  /** Like #exclusive, for tasks that change something: announces the change on success. */
+  async #changing<T>(task: () => Promise<T>): Promise<T> {
+    const result = await this.#exclusive(task);
+    this.#onChange();
+    return result;
+  }
+
   // After a worker restart the vault key is still in session storage: reopen from it.
   async #current(): Promise<OpenVault | undefined> {
     if (this.#vault) return this.#vault;
     const vaultKey = await recallVaultKey();
     if (!vaultKey) return undefined;
     try {
-      const envelope = parseEnvelope(await readStoredVault());
-      this.#vault = { envelope, vaultKey, payload: openPayload(envelope, vaultKey) };
+      this.#vault = openVault(await readStoredItems(), vaultKey);
     } catch {
       await forgetVaultKey();
     }
@@ -62,7 +72,7 @@ export class VaultSession {
 
   async #required(): Promise<OpenVault> {
     const vault = await this.#current();
-    if (!vault) throw (await readStoredVault()) === undefined ? noVaultError() : lockedError();
+    if (!vault) throw (await readStoredHeader()) === undefined ? noVaultError() : lockedError();
     return vault;
   }
 
@@ -71,33 +81,37 @@ export class VaultSession {
     this.#vault = vault;
   }
 
+  /** The auto-lock setting while unlocked (read without waiting for queued work). */
+  get autoLockSetting(): Payload['settings']['autoLock'] | undefined {
+    return this.#vault?.payload.settings.autoLock;
+  }
+
   status(): Promise<VaultStatus['state']> {
     return this.#exclusive(async () => {
       if (await this.#current()) return 'unlocked';
-      return (await readStoredVault()) === undefined ? 'none' : 'locked';
+      return (await readStoredHeader()) === undefined ? 'none' : 'locked';
     });
   }
 
   create(passphrase: string): Promise<void> {
-    return this.#exclusive(async () => {
-      if ((await readStoredVault()) !== undefined) {
+    return this.#changing(async () => {
+      if ((await readStoredHeader()) !== undefined) {
         throw new BackgroundError('vault-exists', 'A vault already exists here. Unlock it instead.');
       }
-      const vault = await createVault(passphrase, emptyPayload(), this.#kdfParams, { now: this.#now() });
-      await writeVault(vault.envelope, null);
+      const { vault, writes } = await createVault(passphrase, emptyPayload(), this.#kdfParams, { now: this.#now() });
+      await writeVault(writes, null);
       await this.#open(vault);
     });
   }
 
   unlock(passphrase: string): Promise<void> {
-    return this.#exclusive(async () => {
+    return this.#changing(async () => {
       if (await this.#current()) return;
-      const raw = await readStoredVault();
-      if (raw === undefined) throw noVaultError();
+      const items = await readStoredItems();
+      if (items[HEADER_KEY] === undefined) throw noVaultError();
       await checkThrottle(this.#now());
-      const envelope = parseEnvelope(raw);
       try {
-        await this.#open(await unlockVault(envelope, passphrase));
+        await this.#open(await unlockVault(items, passphrase));
       } catch (error) {
         if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
         throw error;
@@ -107,7 +121,7 @@ export class VaultSession {
   }
 
   lock(): Promise<void> {
-    return this.#exclusive(async () => {
+    return this.#changing(async () => {
       this.#vault?.vaultKey.fill(0);
       this.#vault = undefined;
       await forgetVaultKey();
@@ -125,12 +139,12 @@ export class VaultSession {
    * reloaded from storage and the caller gets `stale-revision`.
    */
   mutate<T>(change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
-    return this.#exclusive(async () => {
+    return this.#changing(async () => {
       const vault = await this.#required();
       const { payload, result } = change(vault.payload);
-      const next = sealPayload(vault, payload, { now: this.#now() });
+      const next = sealChanges(vault, payload, { now: this.#now() });
       try {
-        await writeVault(next.envelope, vault.envelope.revision);
+        await writeVault(next.writes, vault.header.revision);
       } catch (error) {
         if (error instanceof VaultError && error.code === 'stale-revision') {
           this.#vault = undefined;
@@ -138,25 +152,25 @@ export class VaultSession {
         }
         throw error;
       }
-      this.#vault = next;
+      this.#vault = next.vault;
       return result;
     });
   }
 
   changePassphrase(current: string, next: string): Promise<void> {
-    return this.#exclusive(async () => {
+    return this.#changing(async () => {
       const vault = await this.#required();
       await checkThrottle(this.#now());
       try {
-        await unwrapVaultKey(vault.envelope, current);
+        await unwrapVaultKey(vault.header, current);
       } catch (error) {
         if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
         throw error;
       }
       await recordSuccess();
       const changed = await changePassphrase(vault, next, this.#kdfParams, { now: this.#now() });
-      await writeVault(changed.envelope, vault.envelope.revision);
-      await this.#open(changed);
+      await writeVault(changed.writes, vault.header.revision);
+      await this.#open(changed.vault);
     });
   }
 }

@@ -1,11 +1,12 @@
 /**
- * A page's view of the vault, kept current: it asks the background and refreshes when
- * the stored vault or the session changes (a lock from the popup shows on the options
- * page at once).
+ * A page's view of the vault, kept current: it asks the background, and asks again when
+ * the background announces a change (a lock from the popup shows on the options page
+ * at once).
  * @module
  */
 import { browser } from 'wxt/browser';
 import { ask } from '../client.ts';
+import { isChangeAnnouncement } from '../vault-events.ts';
 import type { EntrySummaryView, ResponseOf, Result } from '../messages.ts';
 
 export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
@@ -20,10 +21,12 @@ export class VaultState {
 
   /** Starts watching for changes made elsewhere; returns a function that stops it. */
   watch(): () => void {
-    const onChanged = () => void this.refresh();
-    browser.storage.onChanged.addListener(onChanged);
+    const onMessage = (message: unknown) => {
+      if (isChangeAnnouncement(message)) void this.refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     void this.refresh();
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
   }
 
   async refresh(): Promise<void> {
@@ -41,13 +44,10 @@ export class VaultState {
     this.settings = list.data.settings;
   }
 
-  /** Runs a request and refreshes on success; returns its answer for forms to show. */
+  /** Runs a request and returns its answer for forms to show (the change announcement refreshes the view). */
   async run<T>(request: Promise<Result<T>>): Promise<Result<T>> {
     const answer = await request;
-    if (answer.ok) {
-      this.error = '';
-      await this.refresh();
-    }
+    if (answer.ok) this.error = '';
     return answer;
   }
 

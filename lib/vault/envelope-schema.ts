@@ -1,6 +1,8 @@
 /**
- * The stored envelope: one JSON value under one storage key. Outside the ciphertext:
- * format, version, KDF parameters, revision and timestamps; nothing a user typed.
+ * What the vault stores. One small header under `vault` (format, version, KDF
+ * parameters, the wrapped vault key, revision, timestamps, the sealed meta) and one
+ * sealed record per entry under `entry.<id>`. Outside the ciphertext: only those
+ * header fields and the random entry ids; nothing a user typed.
  * @module
  */
 import { z } from 'zod';
@@ -8,14 +10,18 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { MAXIMUM_PARAMS, MINIMUM_PARAMS } from '../crypto/kdf.ts';
 import { toBase64, utf8 } from '../crypto/encoding.ts';
 import { corrupt, VaultError } from './errors.ts';
+import { ENTRY_ID } from './payload-schema.ts';
 
 export const FORMAT = 'ai-key-vault';
 export const CURRENT_VERSION = 1;
+export const HEADER_KEY = 'vault';
+export const RECORD_PREFIX = 'entry.';
 
 const BASE64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 const TIME = z.number().int().nonnegative();
 
-const SealedSchema = z.strictObject({ nonce: BASE64, ciphertext: BASE64 });
+export const SealedTextSchema = z.strictObject({ nonce: BASE64, ciphertext: BASE64 });
+export type SealedText = z.infer<typeof SealedTextSchema>;
 
 const KdfSchema = z.strictObject({
   algorithm: z.literal('argon2id'),
@@ -25,30 +31,33 @@ const KdfSchema = z.strictObject({
   salt: BASE64,
 });
 
-export const EnvelopeSchema = z.strictObject({
+export const HeaderSchema = z.strictObject({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
   kdf: KdfSchema,
   /** The random vault key, sealed under the key derived from the passphrase. */
-  key: SealedSchema,
+  key: SealedTextSchema,
   /** Increases by one on every write; a write based on an older revision is refused. */
   revision: z.number().int().nonnegative(),
   createdAt: TIME,
   updatedAt: TIME,
-  /** The payload, sealed under the vault key. */
-  payload: SealedSchema,
+  /** Settings, active keys and the root hash of all records, sealed under the vault key. */
+  meta: SealedTextSchema,
   /** SHA-256 of every other field: tells damage from a wrong passphrase before the KDF runs. */
   checksum: BASE64,
 });
-export type Envelope = z.infer<typeof EnvelopeSchema>;
-export type KdfHeader = Envelope['kdf'];
+export type Header = z.infer<typeof HeaderSchema>;
+export type KdfHeader = Header['kdf'];
 
-/** The checksum over every field but itself, in a fixed order. */
-export function envelopeChecksum(envelope: Omit<Envelope, 'checksum'>): string {
-  const { kdf, key, payload } = envelope;
+/** The storage items of a vault: the header and the records, by storage key. */
+export type StoredItems = Record<string, unknown>;
+
+/** The checksum over every header field but itself, in a fixed order. */
+export function headerChecksum(header: Omit<Header, 'checksum'>): string {
+  const { kdf, key, meta } = header;
   const fields = [
-    envelope.format,
-    envelope.version,
+    header.format,
+    header.version,
     kdf.algorithm,
     kdf.memoryKiB,
     kdf.iterations,
@@ -56,24 +65,22 @@ export function envelopeChecksum(envelope: Omit<Envelope, 'checksum'>): string {
     kdf.salt,
     key.nonce,
     key.ciphertext,
-    envelope.revision,
-    envelope.createdAt,
-    envelope.updatedAt,
-    payload.nonce,
-    payload.ciphertext,
+    header.revision,
+    header.createdAt,
+    header.updatedAt,
+    meta.nonce,
+    meta.ciphertext,
   ];
   return toBase64(sha256(utf8(JSON.stringify(fields))));
 }
 
 /**
- * Checks a stored value and returns it as an envelope.
+ * Checks a stored header.
  * @throws VaultError `unsupported-version` for a newer format, `corrupt` for anything
  *   malformed or whose checksum does not match.
  */
-export function parseEnvelope(raw: unknown): Envelope {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw corrupt('not an object');
-  }
+export function parseHeader(raw: unknown): Header {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt('not an object');
   const { format, version } = raw as { format?: unknown; version?: unknown };
   if (format !== FORMAT) throw corrupt('not an AI Key Vault');
   if (typeof version === 'number' && Number.isInteger(version) && version > CURRENT_VERSION) {
@@ -82,11 +89,24 @@ export function parseEnvelope(raw: unknown): Envelope {
       `This vault was written by a newer version of AI Key Vault (format ${version}). Update the extension to open it.`,
     );
   }
-  const parsed = EnvelopeSchema.safeParse(raw);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'envelope';
-    throw corrupt(`invalid ${where}`);
-  }
-  if (envelopeChecksum(parsed.data) !== parsed.data.checksum) throw corrupt('checksum mismatch');
+  const parsed = HeaderSchema.safeParse(raw);
+  if (!parsed.success) throw corrupt(`invalid ${parsed.error.issues[0]?.path.join('.') || 'header'}`);
+  if (headerChecksum(parsed.data) !== parsed.data.checksum) throw corrupt('checksum mismatch');
   return parsed.data;
+}
+
+/**
+ * The sealed records among the stored items, by entry id.
+ * @throws VaultError `corrupt` for a record key or value of the wrong shape.
+ */
+export function parseRecords(items: StoredItems): Map<string, SealedText> {
+  const records = new Map<string, SealedText>();
+  for (const [key, value] of Object.entries(items)) {
+    if (!key.startsWith(RECORD_PREFIX)) continue;
+    const id = key.slice(RECORD_PREFIX.length);
+    const parsed = SealedTextSchema.safeParse(value);
+    if (!ENTRY_ID.safeParse(id).success || !parsed.success) throw corrupt('a record is malformed');
+    records.set(id, parsed.data);
+  }
+  return records;
 }

@@ -1,21 +1,30 @@
 /**
  * Sealing and opening the vault: passphrase → argon2id → key-encryption key, which
- * unwraps a random 256-bit vault key, which decrypts the payload. Changing the
- * passphrase re-wraps the vault key; the payload keeps its key.
+ * unwraps a random 256-bit vault key, which seals the meta and every record. A change
+ * re-seals only what changed: the touched records and the small header. Changing the
+ * passphrase re-wraps the vault key; nothing else is re-encrypted.
  * @module
  */
-import { open, seal, KEY_LENGTH, AuthenticationError, type Sealed } from '../crypto/aead.ts';
+import { z } from 'zod';
+import { open, seal, KEY_LENGTH, AuthenticationError } from '../crypto/aead.ts';
 import { deriveKey, SALT_LENGTH, type Argon2idParams, type KdfEngine } from '../crypto/kdf.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import { secureRandomBytes, type RandomBytes } from '../crypto/random.ts';
 import {
   CURRENT_VERSION,
   FORMAT,
-  envelopeChecksum,
-  type Envelope,
+  HEADER_KEY,
+  RECORD_PREFIX,
+  headerChecksum,
+  parseHeader,
+  parseRecords,
+  type Header,
   type KdfHeader,
+  type SealedText,
+  type StoredItems,
 } from './envelope-schema.ts';
-import { PayloadSchema, type Payload } from './payload-schema.ts';
+import { ENTRY_ID, PROVIDER_ID, SettingsSchema, type Payload } from './payload-schema.ts';
+import { isTombstone, openRecord, rootOf, sealRecord, type SealedRecord } from './records.ts';
 import { corrupt, VaultError } from './errors.ts';
 
 export interface SealOptions {
@@ -25,55 +34,61 @@ export interface SealOptions {
 
 /** An open vault: what the background holds while unlocked. */
 export interface OpenVault {
-  envelope: Envelope;
+  header: Header;
   vaultKey: Uint8Array;
   payload: Payload;
+  records: ReadonlyMap<string, SealedRecord>;
 }
 
-// The wrapped key is bound to the KDF header, so altered parameters or salt can never
-// unwrap it. The payload is bound to the revision, so an older payload cannot be
-// spliced under a newer revision.
+/** An open vault and the storage items to write (in one `set` call) to store it. */
+export interface SealedChange {
+  vault: OpenVault;
+  writes: StoredItems;
+}
+
+const MetaSchema = z.strictObject({
+  active: z.record(PROVIDER_ID, ENTRY_ID),
+  settings: SettingsSchema,
+  root: z.string(),
+});
+
+// The wrapped key is bound to the KDF header, so altered parameters or salt never
+// unwrap it. The meta is bound to the revision, so an older meta (and with it an older
+// set of records) cannot stand under a newer revision.
 function keyAssociatedData(kdf: KdfHeader): Uint8Array {
   const { algorithm, memoryKiB, iterations, parallelism, salt } = kdf;
   return utf8(JSON.stringify([FORMAT, CURRENT_VERSION, 'key', algorithm, memoryKiB, iterations, parallelism, salt]));
 }
 
-function payloadAssociatedData(revision: number): Uint8Array {
-  return utf8(JSON.stringify([FORMAT, CURRENT_VERSION, 'payload', revision]));
+function metaAssociatedData(revision: number): Uint8Array {
+  return utf8(JSON.stringify([FORMAT, CURRENT_VERSION, 'meta', revision]));
 }
 
-function encodeSealed(sealed: Sealed) {
-  return { nonce: toBase64(sealed.nonce), ciphertext: toBase64(sealed.ciphertext) };
+function sealText(key: Uint8Array, plaintext: Uint8Array, ad: Uint8Array, random: RandomBytes): SealedText {
+  const { nonce, ciphertext } = seal(key, plaintext, ad, random);
+  return { nonce: toBase64(nonce), ciphertext: toBase64(ciphertext) };
 }
 
-function decodeSealed(stored: Envelope['key'], what: string): Sealed {
-  try {
-    return { nonce: fromBase64(stored.nonce), ciphertext: fromBase64(stored.ciphertext) };
-  } catch {
-    throw corrupt(`${what} is not readable`);
-  }
+function openText(key: Uint8Array, sealed: SealedText, ad: Uint8Array): Uint8Array {
+  return open(key, { nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) }, ad);
 }
 
-async function wrapKey(
-  vaultKey: Uint8Array,
-  passphrase: string,
-  params: Argon2idParams,
-  random: RandomBytes,
-): Promise<Pick<Envelope, 'kdf' | 'key'>> {
+async function wrapKey(vaultKey: Uint8Array, passphrase: string, params: Argon2idParams, random: RandomBytes) {
   const kdf: KdfHeader = { algorithm: 'argon2id', ...params, salt: toBase64(random(SALT_LENGTH)) };
   const kek = await deriveKey(passphrase, fromBase64(kdf.salt), params);
-  return { kdf, key: encodeSealed(seal(kek, vaultKey, keyAssociatedData(kdf), random)) };
+  return { kdf, key: sealText(kek, vaultKey, keyAssociatedData(kdf), random) };
 }
 
-function withPayload(
-  base: Pick<Envelope, 'kdf' | 'key' | 'createdAt'>,
+function buildHeader(
+  base: Pick<Header, 'kdf' | 'key' | 'createdAt'>,
   revision: number,
   vaultKey: Uint8Array,
   payload: Payload,
+  records: ReadonlyMap<string, SealedRecord>,
   now: number,
   random: RandomBytes,
-): Envelope {
-  const sealed = seal(vaultKey, utf8(JSON.stringify(payload)), payloadAssociatedData(revision), random);
+): Header {
+  const meta = { active: payload.active, settings: payload.settings, root: rootOf(records) };
   const unchecked = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -82,9 +97,29 @@ function withPayload(
     revision,
     createdAt: base.createdAt,
     updatedAt: now,
-    payload: encodeSealed(sealed),
+    meta: sealText(vaultKey, utf8(JSON.stringify(meta)), metaAssociatedData(revision), random),
   } as const;
-  return { ...unchecked, checksum: envelopeChecksum(unchecked) };
+  return { ...unchecked, checksum: headerChecksum(unchecked) };
+}
+
+// Records whose entry or tombstone object changed since they were sealed. Pure
+// operations replace exactly the objects they change, so identity tells what changed.
+function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'records'>, payload: Payload, random: RandomBytes) {
+  const records = new Map(vault.records);
+  const writes: StoredItems = {};
+  for (const content of [...payload.entries, ...payload.tombstones]) {
+    if (records.get(content.id)?.content === content) continue;
+    const record = sealRecord(vault.vaultKey, content, random);
+    records.set(content.id, record);
+    writes[RECORD_PREFIX + content.id] = record.sealed;
+  }
+  const live = new Set([...payload.entries, ...payload.tombstones].map((content) => content.id));
+  for (const id of records.keys()) {
+    // A record is only ever replaced (by a tombstone on delete), never dropped: one
+    // `set` call then stores every change, with no second, non-atomic `remove`.
+    if (!live.has(id)) throw new Error('an entry vanished without a tombstone');
+  }
+  return { records, writes };
 }
 
 /** Creates a new vault with a fresh random vault key. */
@@ -93,73 +128,74 @@ export async function createVault(
   payload: Payload,
   params: Argon2idParams,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): Promise<OpenVault> {
+): Promise<SealedChange> {
   const vaultKey = random(KEY_LENGTH);
   const wrapped = await wrapKey(vaultKey, passphrase, params, random);
-  const envelope = withPayload({ ...wrapped, createdAt: now }, 0, vaultKey, payload, now, random);
-  return { envelope, vaultKey, payload };
+  const { records, writes } = resealChanged({ vaultKey, records: new Map() }, payload, random);
+  const header = buildHeader({ ...wrapped, createdAt: now }, 0, vaultKey, payload, records, now, random);
+  return { vault: { header, vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /**
  * Derives the key-encryption key and unwraps the vault key.
  * @throws VaultError `wrong-passphrase` when the passphrase does not open the vault.
  */
-export async function unwrapVaultKey(
-  envelope: Envelope,
-  passphrase: string,
-  engine?: KdfEngine,
-): Promise<Uint8Array> {
-  const { algorithm: _algorithm, salt, ...params } = envelope.kdf;
-  const sealedKey = decodeSealed(envelope.key, 'the wrapped key');
+export async function unwrapVaultKey(header: Header, passphrase: string, engine?: KdfEngine): Promise<Uint8Array> {
+  const { algorithm: _algorithm, salt, ...params } = header.kdf;
   const kek = await deriveKey(passphrase, fromBase64(salt), params, engine);
+  let vaultKey: Uint8Array;
   try {
-    const vaultKey = open(kek, sealedKey, keyAssociatedData(envelope.kdf));
-    if (vaultKey.length !== KEY_LENGTH) throw corrupt('the vault key has the wrong length');
-    return vaultKey;
+    vaultKey = openText(kek, header.key, keyAssociatedData(header.kdf));
   } catch (error) {
-    if (!(error instanceof AuthenticationError)) throw error;
+    if (!(error instanceof AuthenticationError)) throw corrupt('the wrapped key is not readable');
     throw new VaultError('wrong-passphrase', 'The passphrase is incorrect.');
   }
+  if (vaultKey.length !== KEY_LENGTH) throw corrupt('the vault key has the wrong length');
+  return vaultKey;
 }
 
 /**
- * Decrypts and checks the payload with the vault key.
- * @throws VaultError `corrupt` when the payload was altered or is malformed.
+ * Opens the stored items with the vault key: the meta, every record, and the check that
+ * the records are exactly those the meta names.
+ * @throws VaultError `corrupt` when anything was altered, dropped or added.
  */
-export function openPayload(envelope: Envelope, vaultKey: Uint8Array): Payload {
-  let text: string;
+export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
+  const header = parseHeader(items[HEADER_KEY]);
+  let meta: z.infer<typeof MetaSchema>;
   try {
-    const plain = open(vaultKey, decodeSealed(envelope.payload, 'the payload'), payloadAssociatedData(envelope.revision));
-    text = fromUtf8(plain);
+    const parsed = MetaSchema.safeParse(JSON.parse(fromUtf8(openText(vaultKey, header.meta, metaAssociatedData(header.revision)))));
+    if (!parsed.success) throw corrupt('the meta is malformed');
+    meta = parsed.data;
   } catch (error) {
-    if (error instanceof VaultError) throw error;
-    throw corrupt('the payload does not decrypt');
+    throw error instanceof VaultError ? error : corrupt('the meta does not decrypt');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw corrupt('the payload is not JSON');
+  const records = new Map<string, SealedRecord>();
+  for (const [id, sealed] of parseRecords(items)) records.set(id, openRecord(vaultKey, id, sealed));
+  if (rootOf(records) !== meta.root) throw corrupt('the records do not match the header');
+  const payload: Payload = { entries: [], tombstones: [], active: meta.active, settings: meta.settings };
+  for (const { content } of records.values()) {
+    if (isTombstone(content)) payload.tombstones.push(content);
+    else payload.entries.push(content);
   }
-  const parsed = PayloadSchema.safeParse(json);
-  if (!parsed.success) throw corrupt(`invalid payload ${parsed.error.issues[0]?.path.join('.') ?? ''}`.trim());
-  return parsed.data;
+  payload.entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  return { header, vaultKey, payload, records };
 }
 
-/** Opens a vault with its passphrase: the slow step (KDF) runs once here. */
-export async function unlockVault(envelope: Envelope, passphrase: string, engine?: KdfEngine): Promise<OpenVault> {
-  const vaultKey = await unwrapVaultKey(envelope, passphrase, engine);
-  return { envelope, vaultKey, payload: openPayload(envelope, vaultKey) };
+/** Opens a vault with its passphrase: the slow step (KDF) runs once, here. */
+export async function unlockVault(items: StoredItems, passphrase: string, engine?: KdfEngine): Promise<OpenVault> {
+  const header = parseHeader(items[HEADER_KEY]);
+  return openVault(items, await unwrapVaultKey(header, passphrase, engine));
 }
 
-/** Seals a changed payload as the next revision. No KDF: the vault key is reused. */
-export function sealPayload(
+/** Seals a changed payload as the next revision: only changed records and the header. No KDF. */
+export function sealChanges(
   vault: OpenVault,
   payload: Payload,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): OpenVault {
-  const envelope = withPayload(vault.envelope, vault.envelope.revision + 1, vault.vaultKey, payload, now, random);
-  return { envelope, vaultKey: vault.vaultKey, payload };
+): SealedChange {
+  const { records, writes } = resealChanged(vault, payload, random);
+  const header = buildHeader(vault.header, vault.header.revision + 1, vault.vaultKey, payload, records, now, random);
+  return { vault: { header, vaultKey: vault.vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /** Wraps the same vault key under a new passphrase (new salt), as the next revision. */
@@ -168,9 +204,9 @@ export async function changePassphrase(
   newPassphrase: string,
   params: Argon2idParams,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): Promise<OpenVault> {
+): Promise<SealedChange> {
   const wrapped = await wrapKey(vault.vaultKey, newPassphrase, params, random);
-  const base = { ...wrapped, createdAt: vault.envelope.createdAt };
-  const envelope = withPayload(base, vault.envelope.revision + 1, vault.vaultKey, vault.payload, now, random);
-  return { envelope, vaultKey: vault.vaultKey, payload: vault.payload };
+  const base = { ...wrapped, createdAt: vault.header.createdAt };
+  const header = buildHeader(base, vault.header.revision + 1, vault.vaultKey, vault.payload, vault.records, now, random);
+  return { vault: { ...vault, header }, writes: { [HEADER_KEY]: header } };
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL } from '../../lib/messages.ts';
 import { AUTO_LOCK_ALARM } from '../../lib/background/auto-lock.ts';
+import { VAULT_CHANGED, isChangeAnnouncement } from '../../lib/vault-events.ts';
 import {
   CONTENT_SCRIPT,
   OTHER_EXTENSION,
@@ -154,6 +155,20 @@ describe('vault life cycle through messages', () => {
   });
 });
 
+describe('change announcements', () => {
+  it('tell open pages of each change, carrying nothing but their name', async () => {
+    const heard: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void heard.push(message));
+    const entry = await unlockedWithKey();
+    await must('listEntries', {});
+    await must('getSecret', { id: entry.id });
+    await must('lock', {});
+    const announcements = heard.filter((m) => isChangeAnnouncement(m));
+    expect(announcements).toHaveLength(4); // create, add, use counted, lock
+    expect(announcements.every((m) => JSON.stringify(m) === JSON.stringify({ event: VAULT_CHANGED }))).toBe(true);
+  });
+});
+
 describe('trust boundary', () => {
   it('refuses malformed and unknown messages with a code, and changes nothing', async () => {
     const entry = await unlockedWithKey();
@@ -222,9 +237,11 @@ describe('stale revisions', () => {
 
 describe('auto-lock', () => {
   it('schedules the alarm on use and locks when it fires', async () => {
+    const before = Date.now();
     await unlockedWithKey();
     const alarm = await fakeBrowser.alarms.get(AUTO_LOCK_ALARM);
-    expect(alarm?.scheduledTime).toBe(Date.now() + 15 * 60_000);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 15 * 60_000);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
     await fakeBrowser.alarms.onAlarm.trigger({ name: AUTO_LOCK_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
     expect(await must('status', {})).toEqual({ state: 'locked' });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});

@@ -83,3 +83,21 @@ describe('base64', () => {
     expect(() => fromBase64('!!!!')).toThrow(/base64/);
   });
 });
+
+describe('base64 against the platform codec', () => {
+  it('agrees with Buffer on every length from 0 to 64 and on random bytes', () => {
+    for (let length = 0; length <= 64; length++) {
+      const bytes = crypto.getRandomValues(new Uint8Array(length));
+      const expected = Buffer.from(bytes).toString('base64');
+      expect(toBase64(bytes)).toBe(expected);
+      expect(fromBase64(expected)).toEqual(bytes);
+    }
+  });
+
+  it('refuses padding in the middle, stray characters, wrong lengths and non-zero padding bits', () => {
+    for (const bad of ['QQ==QQ==', 'QQ=A', 'Q===', 'QQ', 'QUJD\n', 'QU JD', 'QUJ=', 'QUI=x', 'é===']) {
+      expect(() => fromBase64(bad), bad).toThrow(/base64/);
+    }
+    expect(fromBase64('QUI=')).toEqual(new Uint8Array([65, 66]));
+  });
+});

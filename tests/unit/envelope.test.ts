@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changePassphrase,
-  createVault,
-  sealPayload,
-  unlockVault,
-} from '../../lib/vault/envelope.ts';
-import { parseEnvelope } from '../../lib/vault/envelope-schema.ts';
+import { changePassphrase, createVault, openVault, sealChanges, unlockVault } from '../../lib/vault/envelope.ts';
+import { HEADER_KEY, headerChecksum, parseHeader, type StoredItems } from '../../lib/vault/envelope-schema.ts';
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
-import { addEntry } from '../../lib/vault/entries.ts';
+import { addEntry, deleteEntry, updateEntry } from '../../lib/vault/entries.ts';
 import { VaultError } from '../../lib/vault/errors.ts';
 import { FAST_PARAMS, nextId } from './helpers.ts';
 
@@ -15,13 +10,18 @@ const PASSPHRASE = 'tangerine orbit kettle 42';
 const SECRET = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
 
 async function sampleVault() {
-  const { payload } = addEntry(emptyPayload(), { provider: 'openai', name: 'Work laptop', secret: SECRET, notes: 'billing team' }, nextId(), 1000);
-  return createVault(PASSPHRASE, payload, FAST_PARAMS);
+  const first = addEntry(emptyPayload(), { provider: 'openai', name: 'Work laptop', secret: SECRET, notes: 'billing team' }, nextId(), 1000);
+  const second = addEntry(first.payload, { provider: 'groq', name: 'Hobby', secret: 'gsk_hobby_key_123456' }, nextId(), 2000);
+  const created = await createVault(PASSPHRASE, second.payload, FAST_PARAMS);
+  return { ...created, ids: [first.entry.id, second.entry.id] as const };
 }
 
-async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<string> {
+/** The stored items as storage would give them back. */
+const stored = (items: StoredItems): StoredItems => JSON.parse(JSON.stringify(items));
+
+async function codeOf(run: (() => unknown) | Promise<unknown>): Promise<string> {
   try {
-    await (typeof promise === 'function' ? promise() : promise);
+    await (typeof run === 'function' ? run() : run);
   } catch (error) {
     if (error instanceof VaultError) return error.code;
     return `unexpected ${String(error)}`;
@@ -29,81 +29,117 @@ async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<stri
   return 'no error';
 }
 
+/** Every way of flipping one character of `text`, parsed back. */
+function* flips(text: string): Generator<unknown> {
+  for (let i = 0; i < text.length; i++) {
+    const flipped = text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) ^ 1) + text.slice(i + 1);
+    try {
+      yield JSON.parse(flipped);
+    } catch {
+      yield undefined; // broken JSON: storage would never hold it, but count it as damage
+    }
+  }
+}
+
 describe('vault envelope', () => {
-  it('round-trips through storage-shaped JSON', async () => {
-    const vault = await sampleVault();
-    const stored = JSON.parse(JSON.stringify(vault.envelope));
-    const reopened = await unlockVault(parseEnvelope(stored), PASSPHRASE);
+  it('round-trips through storage', async () => {
+    const { vault, writes } = await sampleVault();
+    const reopened = await unlockVault(stored(writes), PASSPHRASE);
     expect(reopened.payload).toEqual(vault.payload);
     expect(reopened.vaultKey).toEqual(vault.vaultKey);
   });
 
-  it('keeps everything the user typed out of the stored text', async () => {
-    const text = JSON.stringify((await sampleVault()).envelope);
-    for (const plain of [SECRET, 'Work laptop', 'billing team', 'openai', PASSPHRASE]) {
-      expect(text).not.toContain(plain);
-    }
+  it('keeps everything the user typed out of storage', async () => {
+    const text = JSON.stringify((await sampleVault()).writes);
+    for (const plain of [SECRET, 'Work laptop', 'billing team', 'openai', 'groq', PASSPHRASE]) expect(text).not.toContain(plain);
   });
 
   it('says a wrong passphrase is incorrect', async () => {
-    const vault = await sampleVault();
-    const error = await unlockVault(vault.envelope, 'not the passphrase').catch((e: unknown) => e);
+    const { writes } = await sampleVault();
+    const error = await unlockVault(writes, 'not the passphrase').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect((error as VaultError).code).toBe('wrong-passphrase');
     expect((error as VaultError).message).toMatch(/incorrect/);
   });
 
-  it('reports every single flipped byte of the stored text as corrupt, before any KDF', async () => {
-    const vault = await sampleVault();
-    const text = JSON.stringify(vault.envelope);
-    const codes = new Map<string, number>();
-    for (let i = 0; i < text.length; i++) {
-      const flipped = text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) ^ 1) + text.slice(i + 1);
-      const code = await codeOf(() => parseEnvelope(JSON.parse(flipped)));
-      const outcome = code === 'no error' ? 'undetected' : code;
-      // A flip that breaks the JSON itself is caught by JSON.parse: also corruption.
-      const key = outcome.startsWith('unexpected SyntaxError') ? 'corrupt' : outcome;
-      codes.set(key, (codes.get(key) ?? 0) + 1);
+  it('reports every flipped character of the header as corrupt, before any KDF runs', async () => {
+    const { writes } = await sampleVault();
+    const text = JSON.stringify(writes[HEADER_KEY]);
+    let cases = 0;
+    for (const header of flips(text)) {
+      expect(await codeOf(() => parseHeader(header))).toBe('corrupt');
+      cases++;
     }
-    expect([...codes.keys()]).toEqual(['corrupt']);
-    expect(codes.get('corrupt')).toBe(text.length);
+    expect(cases).toBe(text.length);
   });
 
-  it('reports a forged checksum over an altered payload as corrupt, not as a wrong passphrase', async () => {
-    const vault = await sampleVault();
-    const next = sealPayload(vault, vault.payload);
-    // Splice the older payload under the newer revision and recompute the checksum.
-    const { envelopeChecksum } = await import('../../lib/vault/envelope-schema.ts');
-    const spliced = { ...next.envelope, payload: vault.envelope.payload };
-    const forged = { ...spliced, checksum: envelopeChecksum(spliced) };
-    expect(await codeOf(unlockVault(parseEnvelope(forged), PASSPHRASE))).toBe('corrupt');
+  it('reports every flipped character of a record as corrupt, not as a wrong passphrase', async () => {
+    const { writes, vault, ids } = await sampleVault();
+    const key = `entry.${ids[0]}`;
+    const text = JSON.stringify(writes[key]);
+    for (const record of flips(text)) {
+      const damaged = { ...stored(writes), [key]: record };
+      expect(await codeOf(() => openVault(damaged, vault.vaultKey))).toBe('corrupt');
+    }
   });
 
-  it('refuses a newer format with a clear message and lower KDF settings as corrupt', async () => {
-    const vault = await sampleVault();
-    const newer = { ...vault.envelope, version: 2 };
-    expect(await codeOf(() => parseEnvelope(newer))).toBe('unsupported-version');
-    expect(() => parseEnvelope(newer)).toThrow(/newer version/);
-    const weak = { ...vault.envelope, kdf: { ...vault.envelope.kdf, memoryKiB: 1024 } };
-    expect(await codeOf(() => parseEnvelope(weak))).toBe('corrupt');
-    expect(await codeOf(() => parseEnvelope('text'))).toBe('corrupt');
-    expect(await codeOf(() => parseEnvelope(null))).toBe('corrupt');
+  it('detects records dropped, added, swapped or rolled back, even with a recomputed checksum', async () => {
+    const { writes, vault, ids } = await sampleVault();
+    const [a, b] = ids.map((id) => `entry.${id}`) as [string, string];
+    const edited = sealChanges(vault, updateEntry(vault.payload, ids[0], { notes: 'new' }, 3000).payload);
+    const now = stored({ ...writes, ...edited.writes });
+    const { [a]: _dropped, ...withoutA } = now;
+    const attacks: Record<string, StoredItems> = {
+      dropped: withoutA,
+      added: { ...now, [`entry.${'f'.repeat(32)}`]: now[b] },
+      swapped: { ...now, [a]: now[b], [b]: now[a] },
+      'rolled back': { ...now, [a]: stored(writes)[a] },
+    };
+    for (const [name, items] of Object.entries(attacks)) {
+      expect(await codeOf(() => openVault(items, vault.vaultKey)), name).toBe('corrupt');
+    }
+    // An older meta under the newer revision, checksum recomputed: the meta is bound to its revision.
+    const newer = now[HEADER_KEY] as ReturnType<typeof parseHeader>;
+    const spliced = { ...newer, meta: (writes[HEADER_KEY] as typeof newer).meta };
+    const forged = { ...now, [HEADER_KEY]: { ...spliced, checksum: headerChecksum(spliced) } };
+    expect(await codeOf(unlockVault(forged, PASSPHRASE))).toBe('corrupt');
+    expect((await unlockVault(now, PASSPHRASE)).payload.entries[0]?.notes).toBe('new');
   });
 
-  it('bumps the revision on every seal without running the KDF again', async () => {
-    const vault = await sampleVault();
-    const next = sealPayload(vault, vault.payload);
-    expect(next.envelope.revision).toBe(vault.envelope.revision + 1);
-    expect(next.envelope.kdf).toEqual(vault.envelope.kdf);
-    expect((await unlockVault(next.envelope, PASSPHRASE)).payload).toEqual(vault.payload);
+  it('refuses a newer format with a clear message, and KDF settings below the minimum', async () => {
+    const header = (await sampleVault()).writes[HEADER_KEY] as object;
+    expect(await codeOf(() => parseHeader({ ...header, version: 2 }))).toBe('unsupported-version');
+    expect(() => parseHeader({ ...header, version: 2 })).toThrow(/newer version/);
+    const kdf = (header as { kdf: object }).kdf;
+    expect(await codeOf(() => parseHeader({ ...header, kdf: { ...kdf, memoryKiB: 1024 } }))).toBe('corrupt');
+    expect(await codeOf(() => parseHeader({ ...header, kdf: { ...kdf, iterations: 1 } }))).toBe('corrupt');
+    for (const junk of ['text', null, [], {}]) expect(await codeOf(() => parseHeader(junk))).toBe('corrupt');
   });
 
-  it('changes the passphrase by re-wrapping the same vault key', async () => {
-    const vault = await sampleVault();
+  it('writes only the changed record and the header for an edit, without the KDF', async () => {
+    const { vault, ids } = await sampleVault();
+    const change = sealChanges(vault, updateEntry(vault.payload, ids[1], { name: 'Renamed' }, 3000).payload);
+    expect(Object.keys(change.writes).sort()).toEqual([`entry.${ids[1]}`, HEADER_KEY].sort());
+    expect(change.vault.header.revision).toBe(vault.header.revision + 1);
+    expect(change.vault.header.kdf).toEqual(vault.header.kdf);
+  });
+
+  it('replaces a deleted entry by its tombstone under the same key', async () => {
+    const { vault, writes, ids } = await sampleVault();
+    const change = sealChanges(vault, deleteEntry(vault.payload, ids[0], 4000));
+    expect(Object.keys(change.writes).sort()).toEqual([`entry.${ids[0]}`, HEADER_KEY].sort());
+    const reopened = openVault(stored({ ...writes, ...change.writes }), vault.vaultKey);
+    expect(reopened.payload.entries.map((e) => e.id)).toEqual([ids[1]]);
+    expect(reopened.payload.tombstones).toEqual([{ id: ids[0], deletedAt: 4000 }]);
+  });
+
+  it('changes the passphrase by re-wrapping the vault key: only the header is written', async () => {
+    const { vault, writes } = await sampleVault();
     const changed = await changePassphrase(vault, 'a brand new passphrase', FAST_PARAMS);
-    expect(changed.envelope.kdf.salt).not.toBe(vault.envelope.kdf.salt);
-    expect(await codeOf(unlockVault(changed.envelope, PASSPHRASE))).toBe('wrong-passphrase');
-    const reopened = await unlockVault(changed.envelope, 'a brand new passphrase');
+    expect(Object.keys(changed.writes)).toEqual([HEADER_KEY]);
+    const items = stored({ ...writes, ...changed.writes });
+    expect(await codeOf(unlockVault(items, PASSPHRASE))).toBe('wrong-passphrase');
+    const reopened = await unlockVault(items, 'a brand new passphrase');
     expect(reopened.vaultKey).toEqual(vault.vaultKey);
     expect(reopened.payload).toEqual(vault.payload);
   });

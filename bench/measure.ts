@@ -1,0 +1,47 @@
+/** Timing helpers: medians after warm-up, and the results table. */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+export async function median(runs: number, once: () => Promise<number> | number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Times a synchronous or async function once, in milliseconds. */
+export async function timeOnce(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+export interface Figure {
+  figure: string;
+  where: 'Chromium' | 'Node';
+  value: number;
+  unit: 'ms' | 'KB' | 'bytes';
+  goal?: number;
+  note?: string;
+}
+
+const format = (value: number, unit: string) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ${unit}`;
+
+/** Prints the figures as a table and saves them with the machine they ran on. */
+export function report(figures: Figure[], file: string): void {
+  const rows = figures.map((f) => ({
+    figure: f.figure,
+    where: f.where,
+    value: format(f.value, f.unit),
+    goal: f.goal === undefined ? '' : `≤ ${format(f.goal, f.unit)}`,
+    verdict: f.goal === undefined ? '' : f.value <= f.goal ? 'ok' : 'MISSED',
+    note: f.note ?? '',
+  }));
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n'));
+  const machine = { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version };
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');
+  console.log(`\nSaved ${file}`);
+}

@@ -1,0 +1,34 @@
+/** Vaults of realistic entries, sealed by the real vault code, for the benchmarks. */
+import { bytesToHex } from '@noble/ciphers/utils.js';
+import { createVault, type SealedChange } from '../lib/vault/envelope.ts';
+import { addEntry } from '../lib/vault/entries.ts';
+import { emptyPayload, type Payload } from '../lib/vault/payload-schema.ts';
+import type { Argon2idParams } from '../lib/crypto/kdf.ts';
+
+const PROVIDERS = ['openai', 'anthropic', 'gemini', 'groq', 'mistral', 'openrouter'];
+
+function randomKey(length: number): string {
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(length))).slice(0, length);
+}
+
+/** A payload of `count` entries shaped like real ones (names, keys, tags, notes). */
+export function samplePayload(count: number): Payload {
+  let payload = emptyPayload();
+  for (let i = 0; i < count; i++) {
+    const provider = PROVIDERS[i % PROVIDERS.length]!;
+    const input = {
+      provider,
+      name: `${provider} key ${i}`,
+      secret: `sk-${randomKey(96)}`,
+      tags: i % 2 ? ['prod'] : ['dev', 'personal'],
+      notes: i % 3 ? '' : 'Rotated by the platform team; billing account 4411.',
+    };
+    const id = i.toString(16).padStart(32, '0');
+    payload = addEntry(payload, input, id, 1_700_000_000_000 + i).payload;
+  }
+  return payload;
+}
+
+export function sampleVault(count: number, passphrase: string, params: Argon2idParams): Promise<SealedChange> {
+  return createVault(passphrase, samplePayload(count), params);
+}

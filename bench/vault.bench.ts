@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: vault speed, in the built extension (Chromium) and in Node.
+ * Figures are medians after a warm-up; nothing here is a pass/fail test of speed.
+ */
+import { test, type Page } from '@playwright/test';
+import { backgroundOf, launchWithExtension } from '../tests/e2e/extension.ts';
+import { DEFAULT_PARAMS, deriveKey } from '../lib/crypto/kdf.ts';
+import { openVault, sealChanges } from '../lib/vault/envelope.ts';
+import { updateEntry } from '../lib/vault/entries.ts';
+import { median, report, timeOnce, type Figure } from './measure.ts';
+import { samplePayload, sampleVault } from './sample-vault.ts';
+
+const PASSPHRASE = 'benchmark passphrase 2026';
+const SIZES = [10, 1_000, 10_000];
+const figures: Figure[] = [];
+
+/** Sends one request from an extension page and returns [milliseconds, answer]. */
+async function timedRequest(page: Page, type: string, data: unknown): Promise<number> {
+  const [ms, answer] = await page.evaluate(
+    async ([type, data]) => {
+      const start = performance.now();
+      const answer = await chrome.runtime.sendMessage({ type, data });
+      return [performance.now() - start, answer] as const;
+    },
+    [type, data] as const,
+  );
+  if (!(answer as { ok: boolean }).ok) throw new Error(`${type} failed: ${JSON.stringify(answer)}`);
+  return ms;
+}
+
+test('vault', async () => {
+  test.setTimeout(600_000);
+  // Node: the pure core.
+  for (const size of SIZES) {
+    const { vault, writes } = await sampleVault(size, PASSPHRASE, DEFAULT_PARAMS);
+    const items = JSON.parse(JSON.stringify(writes));
+    const id = vault.payload.entries[size >> 1]!.id;
+    let n = 0;
+    const seal = await median(9, () => timeOnce(() => sealChanges(vault, updateEntry(vault.payload, id, { notes: `edit ${n++}` }, Date.now()).payload)));
+    const open = await median(9, () => timeOnce(() => openVault(items, vault.vaultKey)));
+    figures.push({ figure: `seal one edit, ${size} keys`, where: 'Node', value: seal, unit: 'ms' });
+    figures.push({ figure: `open all records, ${size} keys`, where: 'Node', value: open, unit: 'ms' });
+  }
+  const salt = new Uint8Array(16);
+  figures.push({ figure: 'argon2id 64 MiB t=3 (WASM)', where: 'Node', value: await median(5, () => timeOnce(() => deriveKey(PASSPHRASE, salt, DEFAULT_PARAMS, 'wasm'))), unit: 'ms' });
+  figures.push({ figure: 'argon2id 64 MiB t=3 (JS)', where: 'Node', value: await median(3, () => timeOnce(() => deriveKey(PASSPHRASE, salt, DEFAULT_PARAMS, 'js'))), unit: 'ms' });
+
+  // Chromium: the built extension, through its own messages.
+  const context = await launchWithExtension();
+  const worker = await backgroundOf(context);
+  const page = await context.newPage();
+  // An extension page that does not refresh on changes: only the request itself is timed.
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/manifest.json`);
+  for (const size of SIZES) {
+    const { vault, writes } = await sampleVault(size, PASSPHRASE, DEFAULT_PARAMS);
+    await worker.evaluate(async (items) => {
+      await chrome.storage.local.clear();
+      await chrome.storage.session.clear();
+      await chrome.storage.local.set(items);
+    }, writes);
+    await timedRequest(page, 'lock', {});
+    // Chromium runs the KDF about 2× slower for its first 10–15 s: warm up first.
+    const warmUntil = Date.now() + (size === SIZES[0] ? 15_000 : 2_000);
+    while (Date.now() < warmUntil) {
+      await timedRequest(page, 'unlock', { passphrase: PASSPHRASE });
+      await timedRequest(page, 'lock', {});
+    }
+    const unlock = await median(7, async () => {
+      const ms = await timedRequest(page, 'unlock', { passphrase: PASSPHRASE });
+      await timedRequest(page, 'lock', {});
+      return ms;
+    });
+    await timedRequest(page, 'unlock', { passphrase: PASSPHRASE });
+    const id = vault.payload.entries[size >> 1]!.id;
+    let n = 0;
+    const save = await median(15, () => timedRequest(page, 'updateEntry', { id, changes: { notes: `edit ${n++}` } }));
+    const stored = await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)).length);
+    figures.push({ figure: `unlock (KDF + open), ${size} keys`, where: 'Chromium', value: unlock, unit: 'ms', goal: 500 });
+    figures.push({ figure: `save one edit, ${size} keys`, where: 'Chromium', value: save, unit: 'ms', ...(size === 1_000 ? { goal: 20 } : {}) });
+    figures.push({ figure: `stored vault bytes per key, ${size} keys`, where: 'Chromium', value: stored / size, unit: 'bytes', note: `plaintext ${Math.round(JSON.stringify(samplePayload(size)).length / size)} bytes/key` });
+  }
+  await context.close();
+  report(figures, 'bench/results.json');
+});

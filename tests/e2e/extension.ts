@@ -1,0 +1,67 @@
+/**
+ * A Playwright fixture: Chromium with the built extension loaded, headless, in a fresh
+ * profile, resolving nothing but loopback.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise; Playwright's own if neither. */
+export function chromiumPath(): string | undefined {
+  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+export async function launchWithExtension(userDataDir = mkdtempSync(path.join(tmpdir(), 'akv-profile-'))): Promise<BrowserContext> {
+  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error('Build the extension first: npm run build');
+  }
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--disable-quic',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+}
+
+export async function backgroundOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  openPage: (name: 'options' | 'popup') => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => use(await backgroundOf(context)),
+  extensionId: async ({ worker }, use) => use(new URL(worker.url()).host),
+  openPage: async ({ context, extensionId }, use) =>
+    use(async (name) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}.html`);
+      return page;
+    }),
+});
+
+export { expect } from '@playwright/test';

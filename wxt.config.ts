@@ -4,6 +4,12 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // `npm start` opens Chrome with the extension loaded; CHROMIUM_PATH picks another
+  // binary. Chromium refuses to start as root unless its sandbox is off.
+  webExt: {
+    ...(process.env.CHROMIUM_PATH ? { binaries: { chrome: process.env.CHROMIUM_PATH } } : {}),
+    ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
+  },
   manifest: ({ browser }) => ({
     name: 'AI Key Vault',
     description:

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { catalogHostPermissions } from './lib/providers/host-permissions.ts';
 
 // The manifest lives here; permissions are kept to what the features use.
 export default defineConfig({
@@ -14,7 +15,10 @@ export default defineConfig({
     name: 'AI Key Vault',
     description:
       'Keep your AI-provider API keys in a local vault encrypted with a master passphrase.',
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite'],
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'notifications'],
+    host_permissions: catalogHostPermissions(),
+    // Custom endpoints (gateways, proxies) are asked for one origin at a time, on save.
+    optional_host_permissions: ['https://*/*'],
     // Argon2id runs as WebAssembly (3× faster than JS): compiling WASM needs
     // 'wasm-unsafe-eval'. No remote code, no eval of strings.
     content_security_policy: {

@@ -11,13 +11,14 @@ function randomKey(length: number): string {
   return bytesToHex(crypto.getRandomValues(new Uint8Array(length))).slice(0, length);
 }
 
-/** A payload of `count` entries shaped like real ones (names, keys, tags, notes). */
-export function samplePayload(count: number): Payload {
+/** A payload of `count` entries shaped like real ones (names, keys, tags, notes), optionally all at one endpoint. */
+export function samplePayload(count: number, openaiEndpoint?: string): Payload {
   let payload = emptyPayload();
   for (let i = 0; i < count; i++) {
-    const provider = PROVIDERS[i % PROVIDERS.length]!;
+    const provider = openaiEndpoint ? 'openai' : PROVIDERS[i % PROVIDERS.length]!;
     const input = {
       provider,
+      ...(openaiEndpoint ? { endpoint: openaiEndpoint } : {}),
       name: `${provider} key ${i}`,
       secret: `sk-${randomKey(96)}`,
       tags: i % 2 ? ['prod'] : ['dev', 'personal'],
@@ -29,6 +30,6 @@ export function samplePayload(count: number): Payload {
   return payload;
 }
 
-export function sampleVault(count: number, passphrase: string, params: Argon2idParams): Promise<SealedChange> {
-  return createVault(passphrase, samplePayload(count), params);
+export function sampleVault(count: number, passphrase: string, params: Argon2idParams, openaiEndpoint?: string): Promise<SealedChange> {
+  return createVault(passphrase, samplePayload(count, openaiEndpoint), params);
 }

@@ -8,6 +8,8 @@ import { DEFAULT_PARAMS, deriveKey } from '../lib/crypto/kdf.ts';
 import { openVault, sealChanges } from '../lib/vault/envelope.ts';
 import { updateEntry } from '../lib/vault/entries.ts';
 import { median, report, timeOnce, type Figure } from './measure.ts';
+import { FakeProvider } from '../tests/fixtures/fake-provider.ts';
+import { CHECK_CONCURRENCY } from '../lib/background/checks.ts';
 import { samplePayload, sampleVault } from './sample-vault.ts';
 
 const PASSPHRASE = 'benchmark passphrase 2026';
@@ -80,5 +82,26 @@ test('vault', async () => {
     figures.push({ figure: `stored vault bytes per key, ${size} keys`, where: 'Chromium', value: stored / size, unit: 'bytes', note: `plaintext ${Math.round(JSON.stringify(samplePayload(size)).length / size)} bytes/key` });
   }
   await context.close();
-  report(figures, 'bench/results.json');
 });
+
+test('check all', async () => {
+  const KEYS = 100;
+  const LATENCY = 200;
+  const fake = await FakeProvider.start();
+  fake.latencyMs = LATENCY;
+  const context = await launchWithExtension();
+  const worker = await backgroundOf(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/manifest.json`);
+  const { writes } = await sampleVault(KEYS, PASSPHRASE, DEFAULT_PARAMS, fake.endpoint('openai'));
+  await worker.evaluate((items) => chrome.storage.local.set(items), writes);
+  await timedRequest(page, 'unlock', { passphrase: PASSPHRASE });
+  await timedRequest(page, 'checkAll', {}); // warm-up: connections, JIT
+  const runs = await median(3, () => timedRequest(page, 'checkAll', {}));
+  const ideal = Math.ceil(KEYS / CHECK_CONCURRENCY) * LATENCY;
+  figures.push({ figure: `check all, ${KEYS} keys, ${LATENCY} ms latency`, where: 'Chromium', value: runs, unit: 'ms', goal: ideal * 1.1, note: `ideal ${ideal} ms (concurrency ${CHECK_CONCURRENCY}); ratio ${(runs / ideal).toFixed(2)}` });
+  await context.close();
+  await fake.stop();
+});
+
+test.afterAll(() => report(figures, 'bench/results.json'));

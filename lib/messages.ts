@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { ENTRY_ID, EntrySchema, SettingsSchema } from './vault/payload-schema.ts';
+import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
 
 const PASSPHRASE = z.string().max(1024);
@@ -55,6 +55,11 @@ export const PROTOCOL = {
   setActive: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
   /** One secret, for one user act (copy or reveal); counts a use. */
   getSecret: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: PAGES },
+  /** Checks one key against its provider now; the result is stored on the entry. */
+  checkEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ validation: ValidationSchema.optional() }), senders: PAGES },
+  /** Checks every key (progress arrives as events); answers when done or cancelled. */
+  checkAll: { request: EMPTY, response: EMPTY, senders: PAGES },
+  cancelChecks: { request: EMPTY, response: EMPTY, senders: PAGES },
   updateSettings: {
     request: z.strictObject({ settings: z.unknown() }),
     response: z.strictObject({ settings: SettingsSchema }),

@@ -1,20 +1,24 @@
 import { mkdirSync } from 'node:fs';
-import { test } from '../../tests/e2e/extension.ts';
+import { test, expect } from '../../tests/e2e/extension.ts';
+import { FakeProvider } from '../../tests/fixtures/fake-provider.ts';
 import { addKey, createVault } from '../../tests/e2e/vault-pages.ts';
 
 // Pictures for the README and for looking at the UI; written outside test-results/.
 test('screenshots', async ({ openPage }) => {
   mkdirSync('docs', { recursive: true });
+  const fake = await FakeProvider.start();
   const options = await openPage('options');
-  await options.setViewportSize({ width: 900, height: 560 });
+  await options.setViewportSize({ width: 900, height: 620 });
   await options.screenshot({ path: 'docs/create.png' });
   await createVault(options);
-  await addKey(options, { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' });
-  await addKey(options, { provider: 'Anthropic', name: 'Work', secret: 'sk-ant-api03-WORKbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' });
-  await addKey(options, { provider: 'Groq', name: 'Experiments', secret: 'gsk_EXPcccccccccccccccccccccccccccccccccccccccccccc3333' });
+  await addKey(options, { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111', endpoint: fake.endpoint('openai') });
+  await addKey(options, { provider: 'Anthropic', name: 'Work', secret: 'sk-ant-api03-WORKbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222', endpoint: fake.endpoint('anthropic') });
+  await addKey(options, { provider: 'Google Gemini', name: 'Old project', secret: 'AIzainvalidcccccccccccccccccccccccc3333', endpoint: fake.endpoint('gemini') });
+  await expect(options.getByRole('listitem').filter({ hasText: 'Old project' })).toContainText('Invalid');
   await options.screenshot({ path: 'docs/options.png' });
   const popup = await openPage('popup');
   await popup.setViewportSize({ width: 380, height: 420 });
   await popup.getByRole('listitem').first().waitFor();
   await popup.screenshot({ path: 'docs/popup.png' });
+  await fake.stop();
 });

@@ -10,10 +10,12 @@ import type { Payload } from '../vault/payload-schema.ts';
 import type { VaultStatus } from '../messages.ts';
 import type { Handlers } from './router.ts';
 import type { VaultSession } from './session.ts';
+import type { Checks } from './checks.ts';
+import { VaultError } from '../vault/errors.ts';
 
 const newId = () => bytesToHex(secureRandomBytes(16));
 
-export function createHandlers(session: VaultSession, now: () => number = Date.now): Handlers {
+export function createHandlers(session: VaultSession, checks: Checks, now: () => number = Date.now): Handlers {
   const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
   const unchanged = (payload: Payload) => ({ payload, result: {} });
 
@@ -28,16 +30,23 @@ export function createHandlers(session: VaultSession, now: () => number = Date.n
         entries: payload.entries.map((entry) => summarize(entry, payload)),
         settings: payload.settings,
       })),
-    addEntry: ({ entry }) =>
-      session.mutate((payload) => {
+    addEntry: async ({ entry }) => {
+      const added = await session.mutate((payload) => {
         const added = entries.addEntry(payload, entry, newId(), now());
         return { payload: added.payload, result: { entry: summarize(added.entry, added.payload) } };
-      }),
-    updateEntry: ({ id, changes, expectedUpdatedAt }) =>
-      session.mutate((payload) => {
+      });
+      checks.checkSoon(added.entry.id);
+      return added;
+    },
+    updateEntry: async ({ id, changes, expectedUpdatedAt }) => {
+      const updated = await session.mutate((payload) => {
         const updated = entries.updateEntry(payload, id, changes, now(), expectedUpdatedAt);
         return { payload: updated.payload, result: { entry: summarize(updated.entry, updated.payload) } };
-      }),
+      });
+      // A changed key, endpoint or provider drops the old result: check again.
+      if (!updated.entry.validation) checks.checkSoon(id);
+      return updated;
+    },
     deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
     setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
     getSecret: ({ id }) =>
@@ -45,6 +54,13 @@ export function createHandlers(session: VaultSession, now: () => number = Date.n
         const used = entries.recordUse(payload, id, now());
         return { payload: used.payload, result: { secret: used.entry.secret } };
       }),
+    checkEntry: async ({ id }) => {
+      const validation = await checks.checkOne(id);
+      if (!validation) throw new VaultError('not-found', 'That key no longer exists.');
+      return { validation };
+    },
+    checkAll: async () => (await checks.checkAll(), {}),
+    cancelChecks: async () => (checks.cancel(), {}),
     updateSettings: ({ settings }) =>
       session.mutate((payload) => {
         const next = entries.updateSettings(payload, settings);

@@ -10,22 +10,62 @@ import { route } from './router.ts';
 import { classifySender } from './sender.ts';
 import { restrictSessionStorage } from './key-cache.ts';
 import { announceChange } from './announce.ts';
+import { Checks } from './checks.ts';
+import { updateBadge } from './badge.ts';
+import { notifyTurnedInvalid } from './notify.ts';
+import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
 import { cancelAutoLock, listenForAutoLock, restartAutoLock } from './auto-lock.ts';
 
 export interface BackgroundOptions {
   kdfParams?: Argon2idParams;
   now?: () => number;
+  /** How checks reach providers (tests pass a fake). */
+  fetch?: typeof fetch;
+  mayContact?: (origin: string) => Promise<boolean>;
+  checkTimeoutMs?: number;
+}
+
+/** Host permissions ignore ports: ask about the scheme and host. */
+async function permittedOrigin(origin: string): Promise<boolean> {
+  const { protocol, hostname } = new URL(origin);
+  return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+}
+
+function announceProgress(done: number, total: number, running: boolean): void {
+  const progress: CheckProgress = { event: CHECK_PROGRESS, done, total, running };
+  browser.runtime.sendMessage(progress).catch(() => undefined);
 }
 
 /** Wires everything; returns the session (tests drive it). */
-export function startBackground({ kdfParams = DEFAULT_PARAMS, now = Date.now }: BackgroundOptions = {}): VaultSession {
-  const session = new VaultSession({ kdfParams, now, onChange: announceChange });
-  const handlers = createHandlers(session, now);
+export function startBackground({
+  kdfParams = DEFAULT_PARAMS,
+  now = Date.now,
+  fetch = globalThis.fetch.bind(globalThis),
+  mayContact = permittedOrigin,
+  checkTimeoutMs = 10_000,
+}: BackgroundOptions = {}): VaultSession {
+  const session: VaultSession = new VaultSession({
+    kdfParams,
+    now,
+    onChange: () => {
+      announceChange();
+      void updateBadge(session.currentPayload).catch(() => undefined);
+    },
+  });
+  const checks = new Checks(session, {
+    fetch,
+    mayContact,
+    timeoutMs: checkTimeoutMs,
+    now,
+    onProgress: announceProgress,
+    onTurnedInvalid: notifyTurnedInvalid,
+  });
+  const handlers = createHandlers(session, checks, now);
   const extensionBase = browser.runtime.getURL('');
 
   // Every request from a page is a use of the vault: it restarts the auto-lock countdown.
   async function touch(): Promise<void> {
-    const setting = session.autoLockSetting;
+    const setting = session.currentPayload?.settings.autoLock;
     if (setting === undefined) await cancelAutoLock();
     else await restartAutoLock(setting);
   }
@@ -37,6 +77,6 @@ export function startBackground({ kdfParams = DEFAULT_PARAMS, now = Date.now }: 
     if (senderClass === 'page') await touch();
     return result;
   });
-  listenForAutoLock(() => session.lock(), () => session.autoLockSetting);
+  listenForAutoLock(() => session.lock(), () => session.currentPayload?.settings.autoLock);
   return session;
 }

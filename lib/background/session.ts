@@ -81,9 +81,9 @@ export class VaultSession {
     this.#vault = vault;
   }
 
-  /** The auto-lock setting while unlocked (read without waiting for queued work). */
-  get autoLockSetting(): Payload['settings']['autoLock'] | undefined {
-    return this.#vault?.payload.settings.autoLock;
+  /** The open payload, if unlocked (read without waiting for queued work). */
+  get currentPayload(): Payload | undefined {
+    return this.#vault?.payload;
   }
 
   status(): Promise<VaultStatus['state']> {

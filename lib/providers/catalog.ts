@@ -1,5 +1,6 @@
 /**
- * The providers a key can belong to: data only. Adding a provider is adding a record.
+ * The providers a key can belong to: data only. Adding a provider, or fixing an endpoint
+ * after a provider changes its API, is a change to one record here.
  * @module
  */
 
@@ -9,56 +10,306 @@ export interface ProviderField {
   label: string;
   placeholder?: string;
   required?: boolean;
+  /** Used in the endpoint template and requests when the field is left empty. */
+  default?: string;
+}
+
+/** Where the key goes in a request. */
+export type KeyPlacement = 'bearer' | { header: string } | 'none';
+
+/** How to read a successful answer beyond "the key works". */
+export type AnswerReader =
+  | 'models-data' // { data: [{ id }] }
+  | 'models-array' // [{ id }]
+  | 'models-names' // { models: [{ name }] } (Gemini strips "models/")
+  | 'openrouter-key' // { data: { limit, limit_remaining, usage } }
+  | 'deepseek-balance' // { is_available, balance_infos: [{ currency, total_balance }] }
+  | 'xai-key' // { api_key_blocked, api_key_disabled, team_blocked }
+  | 'cohere-check' // { valid }
+  | 'none';
+
+/** The cheapest request that proves a key, and how to read its answer. */
+export interface ValidationSpec {
+  /** Appended to the endpoint; `{field}` is replaced by that field's value. */
+  path: string;
+  method: 'GET' | 'POST';
+  key: KeyPlacement;
+  headers?: Readonly<Record<string, string>>;
+  body?: unknown;
+  reader: AnswerReader;
+  /** A request that must fail for a valid key (Perplexity has no list endpoint): these statuses mean valid. */
+  probeStatuses?: readonly number[];
 }
 
 export interface Provider {
   id: string;
   name: string;
+  description: string;
   /** Base URL requests go to unless the key overrides it; empty when the user must give one. */
   defaultEndpoint: string;
   /** Local servers (Ollama, LM Studio) take no key. */
   needsKey: boolean;
+  /** Regular expressions (source text) a key of this provider matches; ambiguous ones rank lower. */
+  keyPatterns: readonly { pattern: string; ambiguous?: boolean }[];
+  /** `.env` variable names that hold this provider's key. */
+  envNames: readonly string[];
+  getKeyUrl?: string;
+  /** Where keys are made and pasted (for fill and capture). */
+  consoleOrigins: readonly string[];
   fields: readonly ProviderField[];
+  recommendedModel?: string;
+  validation: ValidationSpec;
 }
 
 const none: readonly ProviderField[] = [];
+const bearerModels: ValidationSpec = { path: '/models', method: 'GET', key: 'bearer', reader: 'models-data' };
 
 export const PROVIDERS: readonly Provider[] = [
   {
     id: 'openai',
     name: 'OpenAI',
+    description: 'GPT models, embeddings, images and speech.',
     defaultEndpoint: 'https://api.openai.com/v1',
     needsKey: true,
+    keyPatterns: [
+      { pattern: '^sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}$' },
+      { pattern: '^sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}$' },
+      { pattern: '^sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}$' },
+      { pattern: '^sk-[A-Za-z0-9_-]{40,}$', ambiguous: true },
+    ],
+    envNames: ['OPENAI_API_KEY'],
+    getKeyUrl: 'https://platform.openai.com/api-keys',
+    consoleOrigins: ['https://platform.openai.com'],
     fields: [
       { id: 'organization', label: 'Organization', placeholder: 'org-…' },
       { id: 'project', label: 'Project', placeholder: 'proj_…' },
     ],
+    recommendedModel: 'gpt-4o-mini',
+    validation: bearerModels,
   },
-  { id: 'anthropic', name: 'Anthropic', defaultEndpoint: 'https://api.anthropic.com/v1', needsKey: true, fields: none },
-  { id: 'gemini', name: 'Google Gemini', defaultEndpoint: 'https://generativelanguage.googleapis.com/v1beta', needsKey: true, fields: none },
-  { id: 'mistral', name: 'Mistral', defaultEndpoint: 'https://api.mistral.ai/v1', needsKey: true, fields: none },
-  { id: 'groq', name: 'Groq', defaultEndpoint: 'https://api.groq.com/openai/v1', needsKey: true, fields: none },
-  { id: 'openrouter', name: 'OpenRouter', defaultEndpoint: 'https://openrouter.ai/api/v1', needsKey: true, fields: none },
-  { id: 'xai', name: 'xAI', defaultEndpoint: 'https://api.x.ai/v1', needsKey: true, fields: none },
-  { id: 'deepseek', name: 'DeepSeek', defaultEndpoint: 'https://api.deepseek.com', needsKey: true, fields: none },
-  { id: 'together', name: 'Together AI', defaultEndpoint: 'https://api.together.xyz/v1', needsKey: true, fields: none },
-  { id: 'fireworks', name: 'Fireworks AI', defaultEndpoint: 'https://api.fireworks.ai/inference/v1', needsKey: true, fields: none },
-  { id: 'perplexity', name: 'Perplexity', defaultEndpoint: 'https://api.perplexity.ai', needsKey: true, fields: none },
-  { id: 'cohere', name: 'Cohere', defaultEndpoint: 'https://api.cohere.com/v1', needsKey: true, fields: none },
+  {
+    id: 'anthropic',
+    name: 'Anthropic',
+    description: 'Claude models.',
+    defaultEndpoint: 'https://api.anthropic.com/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^sk-ant-api03-[\\w-]{93}AA$' }, { pattern: '^sk-ant-(?:api|admin)\\d\\d-[\\w-]{20,}$' }],
+    envNames: ['ANTHROPIC_API_KEY'],
+    getKeyUrl: 'https://console.anthropic.com/settings/keys',
+    consoleOrigins: ['https://console.anthropic.com', 'https://platform.claude.com'],
+    fields: none,
+    recommendedModel: 'claude-3-5-haiku-latest',
+    validation: {
+      path: '/models',
+      method: 'GET',
+      key: { header: 'x-api-key' },
+      // Browser-origin calls are refused without the second header.
+      headers: { 'anthropic-version': '2023-06-01', 'anthropic-dangerous-direct-browser-access': 'true' },
+      reader: 'models-data',
+    },
+  },
+  {
+    id: 'gemini',
+    name: 'Google Gemini',
+    description: 'Gemini models through Google AI Studio.',
+    defaultEndpoint: 'https://generativelanguage.googleapis.com/v1beta',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^AIza[\\w-]{35}$' }, { pattern: '^AQ\\.Ab8RN6[A-Za-z0-9_-]{44}$' }],
+    envNames: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+    getKeyUrl: 'https://aistudio.google.com/app/apikey',
+    consoleOrigins: ['https://aistudio.google.com'],
+    fields: none,
+    recommendedModel: 'gemini-2.0-flash',
+    validation: { path: '/models', method: 'GET', key: { header: 'x-goog-api-key' }, reader: 'models-names' },
+  },
+  {
+    id: 'mistral',
+    name: 'Mistral',
+    description: 'Mistral and Codestral models.',
+    defaultEndpoint: 'https://api.mistral.ai/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^[A-Za-z0-9]{32}$', ambiguous: true }],
+    envNames: ['MISTRAL_API_KEY'],
+    getKeyUrl: 'https://console.mistral.ai/api-keys',
+    consoleOrigins: ['https://console.mistral.ai'],
+    fields: none,
+    recommendedModel: 'mistral-small-latest',
+    validation: bearerModels,
+  },
+  {
+    id: 'groq',
+    name: 'Groq',
+    description: 'Fast inference of open models.',
+    defaultEndpoint: 'https://api.groq.com/openai/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^gsk_[A-Za-z0-9]{52}$' }],
+    envNames: ['GROQ_API_KEY'],
+    getKeyUrl: 'https://console.groq.com/keys',
+    consoleOrigins: ['https://console.groq.com'],
+    fields: none,
+    recommendedModel: 'llama-3.1-8b-instant',
+    validation: bearerModels,
+  },
+  {
+    id: 'openrouter',
+    name: 'OpenRouter',
+    description: 'One key for many providers’ models.',
+    defaultEndpoint: 'https://openrouter.ai/api/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^sk-or-v1-[0-9a-f]{64}$' }],
+    envNames: ['OPENROUTER_API_KEY'],
+    getKeyUrl: 'https://openrouter.ai/settings/keys',
+    consoleOrigins: ['https://openrouter.ai'],
+    fields: none,
+    recommendedModel: 'openrouter/auto',
+    validation: { path: '/key', method: 'GET', key: 'bearer', reader: 'openrouter-key' },
+  },
+  {
+    id: 'xai',
+    name: 'xAI',
+    description: 'Grok models.',
+    defaultEndpoint: 'https://api.x.ai/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^xai-[A-Za-z0-9_-]{70,120}$' }],
+    envNames: ['XAI_API_KEY'],
+    getKeyUrl: 'https://console.x.ai',
+    consoleOrigins: ['https://console.x.ai'],
+    fields: none,
+    recommendedModel: 'grok-3-mini',
+    validation: { path: '/api-key', method: 'GET', key: 'bearer', reader: 'xai-key' },
+  },
+  {
+    id: 'deepseek',
+    name: 'DeepSeek',
+    description: 'DeepSeek chat and reasoning models.',
+    defaultEndpoint: 'https://api.deepseek.com',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^sk-[a-f0-9]{32}$', ambiguous: true }],
+    envNames: ['DEEPSEEK_API_KEY'],
+    getKeyUrl: 'https://platform.deepseek.com/api_keys',
+    consoleOrigins: ['https://platform.deepseek.com'],
+    fields: none,
+    recommendedModel: 'deepseek-chat',
+    validation: { path: '/user/balance', method: 'GET', key: 'bearer', reader: 'deepseek-balance' },
+  },
+  {
+    id: 'together',
+    name: 'Together AI',
+    description: 'Open models, hosted.',
+    defaultEndpoint: 'https://api.together.xyz/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^tgp_v1_[A-Za-z0-9_-]{43}$' }, { pattern: '^[a-f0-9]{64}$', ambiguous: true }],
+    envNames: ['TOGETHER_API_KEY'],
+    getKeyUrl: 'https://api.together.ai/settings/api-keys',
+    consoleOrigins: ['https://api.together.ai'],
+    fields: none,
+    recommendedModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    validation: { path: '/models', method: 'GET', key: 'bearer', reader: 'models-array' },
+  },
+  {
+    id: 'fireworks',
+    name: 'Fireworks AI',
+    description: 'Open models, hosted.',
+    defaultEndpoint: 'https://api.fireworks.ai/inference/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^fw_[A-Za-z0-9]{20,}$' }],
+    envNames: ['FIREWORKS_API_KEY'],
+    getKeyUrl: 'https://app.fireworks.ai/settings/users/api-keys',
+    consoleOrigins: ['https://app.fireworks.ai'],
+    fields: none,
+    recommendedModel: 'accounts/fireworks/models/llama-v3p1-8b-instruct',
+    validation: bearerModels,
+  },
+  {
+    id: 'perplexity',
+    name: 'Perplexity',
+    description: 'Sonar models with web search.',
+    defaultEndpoint: 'https://api.perplexity.ai',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^pplx-[A-Za-z0-9]{48}$' }],
+    envNames: ['PERPLEXITY_API_KEY', 'PPLX_API_KEY'],
+    getKeyUrl: 'https://www.perplexity.ai/settings/api',
+    consoleOrigins: ['https://www.perplexity.ai'],
+    fields: none,
+    recommendedModel: 'sonar',
+    // No list endpoint: name a model that does not exist. A valid key gets a 400-class
+    // answer about the model and spends no tokens; an invalid one gets 401.
+    validation: {
+      path: '/chat/completions',
+      method: 'POST',
+      key: 'bearer',
+      body: { model: 'ai-key-vault-check', messages: [{ role: 'user', content: '.' }], max_tokens: 1 },
+      reader: 'none',
+      probeStatuses: [400, 404, 422],
+    },
+  },
+  {
+    id: 'cohere',
+    name: 'Cohere',
+    description: 'Command, Embed and Rerank models.',
+    defaultEndpoint: 'https://api.cohere.com/v1',
+    needsKey: true,
+    keyPatterns: [{ pattern: '^[A-Za-z0-9]{40}$', ambiguous: true }],
+    envNames: ['COHERE_API_KEY', 'CO_API_KEY'],
+    getKeyUrl: 'https://dashboard.cohere.com/api-keys',
+    consoleOrigins: ['https://dashboard.cohere.com'],
+    fields: none,
+    recommendedModel: 'command-r',
+    validation: { path: '/check-api-key', method: 'POST', key: 'bearer', reader: 'cohere-check' },
+  },
   {
     id: 'azure-openai',
     name: 'Azure OpenAI',
-    defaultEndpoint: 'https://{resource}.openai.azure.com/openai',
+    description: 'OpenAI models deployed in your Azure resource.',
+    defaultEndpoint: 'https://{resource}.openai.azure.com',
     needsKey: true,
+    keyPatterns: [{ pattern: '^[a-f0-9]{32}$', ambiguous: true }, { pattern: '^[A-Za-z0-9]{84}$', ambiguous: true }],
+    envNames: ['AZURE_OPENAI_API_KEY'],
+    getKeyUrl: 'https://portal.azure.com',
+    consoleOrigins: ['https://ai.azure.com', 'https://portal.azure.com'],
     fields: [
       { id: 'resource', label: 'Resource', placeholder: 'my-resource', required: true },
       { id: 'deployment', label: 'Deployment', placeholder: 'gpt-4o' },
-      { id: 'apiVersion', label: 'API version', placeholder: '2024-10-21' },
+      { id: 'apiVersion', label: 'API version', placeholder: '2024-10-21', default: '2024-10-21' },
     ],
+    validation: { path: '/openai/models?api-version={apiVersion}', method: 'GET', key: { header: 'api-key' }, reader: 'models-data' },
   },
-  { id: 'ollama', name: 'Ollama', defaultEndpoint: 'http://localhost:11434', needsKey: false, fields: none },
-  { id: 'lmstudio', name: 'LM Studio', defaultEndpoint: 'http://localhost:1234/v1', needsKey: false, fields: none },
-  { id: 'openai-compatible', name: 'OpenAI-compatible (custom)', defaultEndpoint: '', needsKey: true, fields: none },
+  {
+    id: 'ollama',
+    name: 'Ollama',
+    description: 'Models running on your own machine.',
+    defaultEndpoint: 'http://localhost:11434',
+    needsKey: false,
+    keyPatterns: [],
+    envNames: [],
+    consoleOrigins: [],
+    fields: none,
+    validation: { path: '/api/tags', method: 'GET', key: 'none', reader: 'models-names' },
+  },
+  {
+    id: 'lmstudio',
+    name: 'LM Studio',
+    description: 'Models running in LM Studio on your machine.',
+    defaultEndpoint: 'http://localhost:1234/v1',
+    needsKey: false,
+    keyPatterns: [],
+    envNames: [],
+    consoleOrigins: [],
+    fields: none,
+    validation: { path: '/models', method: 'GET', key: 'none', reader: 'models-data' },
+  },
+  {
+    id: 'openai-compatible',
+    name: 'OpenAI-compatible (custom)',
+    description: 'Any server that speaks the OpenAI API: gateways, proxies, vLLM, LiteLLM…',
+    defaultEndpoint: '',
+    needsKey: true,
+    keyPatterns: [],
+    envNames: [],
+    consoleOrigins: [],
+    fields: none,
+    validation: bearerModels,
+  },
 ];
 
 const byId = new Map(PROVIDERS.map((provider) => [provider.id, provider]));
@@ -71,4 +322,9 @@ export function findProvider(id: string): Provider | undefined {
 /** A provider's display name, or the id itself for one this version does not know. */
 export function providerName(id: string): string {
   return byId.get(id)?.name ?? id;
+}
+
+/** The local servers: their keys (if any) never leave this machine. */
+export function isLocalProvider(provider: Provider): boolean {
+  return !provider.needsKey;
 }

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ask } from '../client.ts';
-import { isChangeAnnouncement } from '../vault-events.ts';
+import { isChangeAnnouncement, isCheckProgress } from '../vault-events.ts';
 import type { EntrySummaryView, ResponseOf, Result } from '../messages.ts';
 
 export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
@@ -18,11 +18,14 @@ export class VaultState {
   settings = $state<Settings | undefined>(undefined);
   /** The last error not shown by a form of its own. */
   error = $state('');
+  /** "Check all" progress, while one runs. */
+  progress = $state<{ done: number; total: number } | undefined>(undefined);
 
   /** Starts watching for changes made elsewhere; returns a function that stops it. */
   watch(): () => void {
     const onMessage = (message: unknown) => {
       if (isChangeAnnouncement(message)) void this.refresh();
+      if (isCheckProgress(message)) this.progress = message.running ? { done: message.done, total: message.total } : undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     void this.refresh();

@@ -3,7 +3,7 @@
  * each checks its input and throws VaultError `invalid-input`, `not-found` or `conflict`.
  * @module
  */
-import type { Entry, Payload, Settings } from './payload-schema.ts';
+import type { Entry, Payload, Settings, Validation } from './payload-schema.ts';
 import { SettingsSchema } from './payload-schema.ts';
 import { entryProblems, EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
 import { VaultError } from './errors.ts';
@@ -173,4 +173,21 @@ export function updateSettings(payload: Payload, raw: unknown): Payload {
   if (!parsed.success) throw new VaultError('invalid-input', `settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const settings: Settings = { ...payload.settings, ...parsed.data };
   return { ...payload, settings };
+}
+
+/** The parts of an entry a check depends on: when they change, an old check result no longer applies. */
+export function checkTarget(entry: Entry): string {
+  return JSON.stringify([entry.provider, entry.secret, entry.endpoint ?? '', entry.fields]);
+}
+
+/**
+ * Stores a check result on an entry, unless the entry is gone or its key, endpoint or
+ * fields changed since the check started (`target` from checkTarget). Not an edit:
+ * `updatedAt` stays.
+ */
+export function recordValidation(payload: Payload, id: string, target: string, validation: Validation): Payload {
+  const current = payload.entries.find((entry) => entry.id === id);
+  if (!current || checkTarget(current) !== target) return payload;
+  const entry = { ...current, validation };
+  return { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) };
 }

@@ -17,7 +17,8 @@ test('create, add a key, lock, wrong passphrase, unlock, survive a worker restar
   const item = page.getByRole('listitem').filter({ hasText: KEY.name });
   await expect(item).toContainText('Anthropic');
   await expect(item).toContainText('sk-a…Q-AA');
-  await expect(item).toContainText('Unchecked');
+  // Checked on save; this browser resolves no outside host, so the provider is unreachable.
+  await expect(item).toContainText('Unreachable');
   await expect(page.getByText(KEY.secret)).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Lock' }).click();

@@ -15,11 +15,19 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
-export async function addKey(page: Page, key: { provider: string; name: string; secret: string }): Promise<void> {
+export interface KeyToAdd {
+  provider: string;
+  name: string;
+  secret: string;
+  endpoint?: string;
+}
+
+export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Provider').selectOption({ label: key.provider });
   await page.getByLabel('Name').fill(key.name);
   await page.getByLabel('API key').fill(key.secret);
+  if (key.endpoint) await page.getByLabel('Endpoint').fill(key.endpoint);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: key.name })).toBeVisible();
 }

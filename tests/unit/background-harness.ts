@@ -33,6 +33,46 @@ export const clock = { now: 1_700_000_000_000 };
 /** Access levels the background asked session storage for (the fake lacks the call). */
 export const sessionAccessLevels: string[] = [];
 
+/** A request the background sent to a provider. */
+export interface SentRequest {
+  url: string;
+  init: RequestInit;
+}
+
+/** A fake network: answers by URL, records every request, can delay and count concurrency. */
+export const network = {
+  sent: [] as SentRequest[],
+  delayMs: 0,
+  inFlight: 0,
+  maxInFlight: 0,
+  answer: (_url: string): Response | 'fail' => new Response('{"data":[]}', { status: 200 }),
+  reset() {
+    this.sent = [];
+    this.delayMs = 0;
+    this.inFlight = 0;
+    this.maxInFlight = 0;
+    this.answer = () => new Response('{"data":[]}', { status: 200 });
+  },
+};
+
+const fakeFetch: typeof fetch = async (input, init = {}) => {
+  const url = String(input);
+  network.sent.push({ url, init });
+  network.inFlight += 1;
+  network.maxInFlight = Math.max(network.maxInFlight, network.inFlight);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, network.delayMs);
+      init.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new DOMException('aborted', 'AbortError'))));
+    });
+    const answer = network.answer(url);
+    if (answer === 'fail') throw new TypeError('Failed to fetch');
+    return answer;
+  } finally {
+    network.inFlight -= 1;
+  }
+};
+
 /** Starts a background as a fresh service worker would (storage is kept across calls). */
 export function startWorker() {
   fakeBrowser.runtime.onMessage.removeAllListeners();
@@ -42,7 +82,13 @@ export function startWorker() {
   Object.assign(fakeBrowser.storage.session, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),
   });
-  return startBackground({ kdfParams: FAST_PARAMS, now: () => clock.now });
+  return startBackground({
+    kdfParams: FAST_PARAMS,
+    now: () => clock.now,
+    fetch: fakeFetch,
+    mayContact: async (origin) => !origin.includes('forbidden.example'),
+    checkTimeoutMs: 200,
+  });
 }
 
 /** Sends a raw message from `sender` and returns the background's answer. */

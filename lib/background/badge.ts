@@ -1,0 +1,22 @@
+/**
+ * The toolbar badge: how many keys are invalid or out of credit. Blank while locked,
+ * since nothing decrypted is known then.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import type { Payload } from '../vault/payload-schema.ts';
+
+const NEEDS_ATTENTION = new Set(['invalid', 'no-credit']);
+
+/** The number the badge shows. */
+export function attentionCount(payload: Payload | undefined): number {
+  return payload?.entries.filter((entry) => NEEDS_ATTENTION.has(entry.validation?.status ?? '')).length ?? 0;
+}
+
+export async function updateBadge(payload: Payload | undefined): Promise<void> {
+  // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const count = attentionCount(payload);
+  await action.setBadgeText({ text: count ? String(count) : '' });
+  if (count) await action.setBadgeBackgroundColor({ color: '#b42318' });
+}

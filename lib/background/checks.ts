@@ -1,0 +1,96 @@
+/**
+ * Checking keys: one on demand or after a save, or all of them with bounded
+ * concurrency, progress reported to open pages, and cancellation. Each result is stored
+ * on its entry as it arrives.
+ * @module
+ */
+import { checkTarget, recordValidation } from '../vault/entries.ts';
+import type { Entry, Validation } from '../vault/payload-schema.ts';
+import { runCheck, type CheckDeps } from './run-check.ts';
+import type { VaultSession } from './session.ts';
+
+export const CHECK_CONCURRENCY = 6;
+
+export interface ChecksOptions extends CheckDeps {
+  now: () => number;
+  onProgress: (done: number, total: number, running: boolean) => void;
+  /** Called when a key that was valid is found invalid. */
+  onTurnedInvalid: (entry: Entry) => void;
+}
+
+export class Checks {
+  #all: { controller: AbortController; done: Promise<void> } | undefined;
+
+  constructor(
+    private readonly session: VaultSession,
+    private readonly options: ChecksOptions,
+  ) {}
+
+  /** Checks one entry and stores the result; returns it (undefined if the entry is gone). */
+  async checkOne(id: string): Promise<Validation | undefined> {
+    const entry = await this.session.read((payload) => payload.entries.find((e) => e.id === id));
+    if (!entry) return undefined;
+    const validation = await this.#check(entry);
+    return (await this.#record(entry, validation)) ? validation : undefined;
+  }
+
+  async #check(entry: Entry, signal?: AbortSignal, deps: CheckDeps = this.options): Promise<Validation> {
+    const result = await runCheck(entry, deps, signal);
+    return { ...result, checkedAt: this.options.now() };
+  }
+
+  /** Stores a result unless the entry changed meanwhile; returns whether it was stored. */
+  async #record(entry: Entry, validation: Validation): Promise<boolean> {
+    const stored = await this.session.mutate((payload) => {
+      const next = recordValidation(payload, entry.id, checkTarget(entry), validation);
+      return { payload: next, result: next !== payload };
+    });
+    if (stored && entry.validation?.status === 'valid' && validation.status === 'invalid') this.options.onTurnedInvalid(entry);
+    return stored;
+  }
+
+  /** Checks one entry after a save without waiting; if the vault locks meanwhile, nothing is stored. */
+  checkSoon(id: string): void {
+    this.checkOne(id).catch(() => undefined);
+  }
+
+  /** Checks every key; resolves when all are done or the run is cancelled. */
+  checkAll(): Promise<void> {
+    if (this.#all) return this.#all.done;
+    const controller = new AbortController();
+    const done = this.#runAll(controller.signal).finally(() => (this.#all = undefined));
+    this.#all = { controller, done };
+    return done;
+  }
+
+  /** Stops a running "Check all": checks in flight are abandoned, their results dropped. */
+  cancel(): void {
+    this.#all?.controller.abort();
+  }
+
+  // Workers only wait for the network; results are stored while they move on, so
+  // sealing and writing never hold up the next request.
+  async #runAll(signal: AbortSignal): Promise<void> {
+    const entries = await this.session.read((payload) => payload.entries);
+    // Ask the browser about each origin's permission once per run, not once per key.
+    const permissions = new Map<string, Promise<boolean>>();
+    const mayContact = (origin: string) => permissions.get(origin) ?? permissions.set(origin, this.options.mayContact(origin)).get(origin)!;
+    const deps: CheckDeps = { ...this.options, mayContact };
+    const recording: Promise<unknown>[] = [];
+    let next = 0;
+    let done = 0;
+    this.options.onProgress(0, entries.length, true);
+    const worker = async () => {
+      while (next < entries.length && !signal.aborted) {
+        const entry = entries[next++]!;
+        const validation = await this.#check(entry, signal, deps);
+        if (signal.aborted) break;
+        recording.push(this.#record(entry, validation).catch(() => undefined));
+        this.options.onProgress(++done, entries.length, true);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, entries.length) }, worker));
+    await Promise.all(recording);
+    this.options.onProgress(done, entries.length, false);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Asking for access to a custom endpoint's host, from the page, on the user's Save click
+ * (the browser only shows the prompt during a user gesture).
+ * @module
+ */
+import { browser } from 'wxt/browser';
+
+/** Returns null when the extension may contact `endpoint`, else why not. */
+export async function requestEndpointAccess(endpoint: string): Promise<string | null> {
+  let origin: string;
+  try {
+    const { protocol, hostname } = new URL(endpoint);
+    origin = `${protocol}//${hostname}/*`;
+  } catch {
+    return null; // the background reports a malformed endpoint by itself
+  }
+  if (await browser.permissions.contains({ origins: [origin] })) return null;
+  const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+  return granted ? null : `Saved, but AI Key Vault may not contact ${new URL(endpoint).hostname}, so the key cannot be checked. Edit it and allow access to check it.`;
+}

@@ -56,7 +56,7 @@ export function createHandlers(session: VaultSession, checks: Checks, now: () =>
       }),
     checkEntry: async ({ id }) => {
       const validation = await checks.checkOne(id);
-      if (!validation) throw new VaultError('not-found', 'That key no longer exists.');
+      if (!validation) throw new VaultError('conflict', 'The key was changed or deleted while it was being checked. Check it again.');
       return { validation };
     },
     checkAll: async () => (await checks.checkAll(), {}),

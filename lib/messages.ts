@@ -25,6 +25,14 @@ export const EntrySummarySchema = EntrySchema.omit({ secret: true }).extend({
 
 const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
 
+export const ImportRowSchema = z.strictObject({
+  source: z.string(),
+  status: z.enum(['new', 'duplicate', 'unrecognised']),
+  provider: z.string().optional(),
+  name: z.string().optional(),
+  masked: z.string(),
+});
+
 /** Which senders may ask what: extension pages manage the vault; content scripts ask nothing yet. */
 export type SenderClass = 'page' | 'content';
 const PAGES: readonly SenderClass[] = ['page'];
@@ -41,7 +49,11 @@ export const PROTOCOL = {
   },
   listEntries: {
     request: EMPTY,
-    response: z.strictObject({ entries: z.array(EntrySummarySchema), settings: SettingsSchema }),
+    response: z.strictObject({
+      entries: z.array(EntrySummarySchema),
+      settings: SettingsSchema,
+      kdf: z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() }),
+    }),
     senders: PAGES,
   },
   // Entry fields are checked by the vault core, which names the field at fault.
@@ -53,8 +65,27 @@ export const PROTOCOL = {
   },
   deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
   setActive: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
-  /** One secret, for one user act (copy or reveal); counts a use. */
-  getSecret: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: PAGES },
+  duplicateEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EntryResponseSchema, senders: PAGES },
+  /**
+   * One secret, for one user act: copy (counts a use) or reveal. A disabled key is
+   * handed out only when the user confirmed (`allowDisabled`).
+   */
+  getSecret: {
+    request: z.strictObject({ id: ENTRY_ID, purpose: z.enum(['copy', 'reveal']), allowDisabled: z.boolean().optional() }),
+    response: z.strictObject({ secret: z.string() }),
+    senders: PAGES,
+  },
+  /** Reads a `.env` or backup file into a masked preview; nothing is saved yet. */
+  previewImport: {
+    request: z.strictObject({ format: z.enum(['env', 'backup']), text: z.string().max(1_100_000), passphrase: PASSPHRASE.optional() }),
+    response: z.strictObject({ token: z.string(), rows: z.array(ImportRowSchema) }),
+    senders: PAGES,
+  },
+  confirmImport: { request: z.strictObject({ token: z.string().max(64) }), response: z.strictObject({ added: z.number() }), senders: PAGES },
+  /** An encrypted backup of every key under a passphrase chosen for it. */
+  exportBackup: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
+  /** Every key in plain text, after the master passphrase is entered again. */
+  exportPlain: { request: z.strictObject({ passphrase: PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
   /** Checks one key against its provider now; the result is stored on the entry. */
   checkEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ validation: ValidationSchema.optional() }), senders: PAGES },
   /** Checks every key (progress arrives as events); answers when done or cancelled. */
@@ -90,6 +121,9 @@ export type ErrorCode =
   | 'forbidden'
   | 'malformed'
   | 'unknown-type'
+  | 'disabled'
+  | 'import-failed'
+  | 'import-expired'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

@@ -54,11 +54,11 @@ export class Checks {
     this.checkOne(id).catch(() => undefined);
   }
 
-  /** Checks every key; resolves when all are done or the run is cancelled. */
-  checkAll(): Promise<void> {
+  /** Checks every key (or those in `only`); resolves when all are done or the run is cancelled. */
+  checkAll(only?: ReadonlySet<string>): Promise<void> {
     if (this.#all) return this.#all.done;
     const controller = new AbortController();
-    const done = this.#runAll(controller.signal).finally(() => (this.#all = undefined));
+    const done = this.#runAll(controller.signal, only).finally(() => (this.#all = undefined));
     this.#all = { controller, done };
     return done;
   }
@@ -70,8 +70,8 @@ export class Checks {
 
   // Workers only wait for the network; results are stored while they move on, so
   // sealing and writing never hold up the next request.
-  async #runAll(signal: AbortSignal): Promise<void> {
-    const entries = await this.session.read((payload) => payload.entries);
+  async #runAll(signal: AbortSignal, only?: ReadonlySet<string>): Promise<void> {
+    const entries = await this.session.read((payload) => (only ? payload.entries.filter((e) => only.has(e.id)) : payload.entries));
     // Ask the browser about each origin's permission once per run, not once per key.
     const permissions = new Map<string, Promise<boolean>>();
     const mayContact = (origin: string) => permissions.get(origin) ?? permissions.set(origin, this.options.mayContact(origin)).get(origin)!;

@@ -12,10 +12,13 @@ import type { Handlers } from './router.ts';
 import type { VaultSession } from './session.ts';
 import type { Checks } from './checks.ts';
 import { VaultError } from '../vault/errors.ts';
+import { BackgroundError } from './errors.ts';
 
 const newId = () => bytesToHex(secureRandomBytes(16));
 
-export function createHandlers(session: VaultSession, checks: Checks, now: () => number = Date.now): Handlers {
+type CoreHandlers = Omit<Handlers, 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportPlain'>;
+
+export function createHandlers(session: VaultSession, checks: Checks, now: () => number = Date.now): CoreHandlers {
   const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
   const unchanged = (payload: Payload) => ({ payload, result: {} });
 
@@ -29,6 +32,7 @@ export function createHandlers(session: VaultSession, checks: Checks, now: () =>
       session.read((payload) => ({
         entries: payload.entries.map((entry) => summarize(entry, payload)),
         settings: payload.settings,
+        kdf: session.openVaultKdf!,
       })),
     addEntry: async ({ entry }) => {
       const added = await session.mutate((payload) => {
@@ -49,11 +53,23 @@ export function createHandlers(session: VaultSession, checks: Checks, now: () =>
     },
     deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
     setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
-    getSecret: ({ id }) =>
-      session.mutate((payload) => {
+    duplicateEntry: async ({ id }) => {
+      const copy = await session.mutate((payload) => {
+        const copied = entries.duplicateEntry(payload, id, newId(), now());
+        return { payload: copied.payload, result: { entry: summarize(copied.entry, copied.payload) } };
+      });
+      checks.checkSoon(copy.entry.id);
+      return copy;
+    },
+    getSecret: async ({ id, purpose, allowDisabled }) => {
+      const entry = await session.read((payload) => entries.findEntry(payload, id));
+      if (!entry.enabled && !allowDisabled) throw new BackgroundError('disabled', `“${entry.name}” is disabled. Enable it, or confirm to use it anyway.`);
+      if (purpose === 'reveal') return { secret: entry.secret };
+      return session.mutate((payload) => {
         const used = entries.recordUse(payload, id, now());
         return { payload: used.payload, result: { secret: used.entry.secret } };
-      }),
+      });
+    },
     checkEntry: async ({ id }) => {
       const validation = await checks.checkOne(id);
       if (!validation) throw new VaultError('conflict', 'The key was changed or deleted while it was being checked. Check it again.');

@@ -11,6 +11,8 @@ import { classifySender } from './sender.ts';
 import { restrictSessionStorage } from './key-cache.ts';
 import { announceChange } from './announce.ts';
 import { Checks } from './checks.ts';
+import { PendingImports } from './pending-imports.ts';
+import { createTransferHandlers } from './transfer-handlers.ts';
 import { updateBadge } from './badge.ts';
 import { notifyTurnedInvalid } from './notify.ts';
 import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
@@ -44,11 +46,13 @@ export function startBackground({
   mayContact = permittedOrigin,
   checkTimeoutMs = 10_000,
 }: BackgroundOptions = {}): VaultSession {
+  const pending = new PendingImports(now);
   const session: VaultSession = new VaultSession({
     kdfParams,
     now,
     onChange: () => {
       announceChange();
+      if (!session.currentPayload) pending.clear();
       void updateBadge(session.currentPayload).catch(() => undefined);
     },
   });
@@ -60,7 +64,7 @@ export function startBackground({
     onProgress: announceProgress,
     onTurnedInvalid: notifyTurnedInvalid,
   });
-  const handlers = createHandlers(session, checks, now);
+  const handlers = { ...createHandlers(session, checks, now), ...createTransferHandlers(session, checks, pending, now) };
   const extensionBase = browser.runtime.getURL('');
 
   // Every request from a page is a use of the vault: it restarts the auto-lock countdown.

@@ -157,17 +157,38 @@ export class VaultSession {
     });
   }
 
+  // Proves the user knows the passphrase of the open vault (throttled like unlocking).
+  async #verify(vault: OpenVault, passphrase: string): Promise<void> {
+    await checkThrottle(this.#now());
+    try {
+      await unwrapVaultKey(vault.header, passphrase);
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
+      throw error;
+    }
+    await recordSuccess();
+  }
+
+  /** Runs `read` on the open payload after the passphrase is entered again. */
+  readWithPassphrase<T>(passphrase: string, read: (payload: Payload) => T): Promise<T> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      await this.#verify(vault, passphrase);
+      return read(vault.payload);
+    });
+  }
+
+  /** The KDF settings of the open vault. */
+  get openVaultKdf(): Argon2idParams | undefined {
+    if (!this.#vault) return undefined;
+    const { memoryKiB, iterations, parallelism } = this.#vault.header.kdf;
+    return { memoryKiB, iterations, parallelism };
+  }
+
   changePassphrase(current: string, next: string): Promise<void> {
     return this.#changing(async () => {
       const vault = await this.#required();
-      await checkThrottle(this.#now());
-      try {
-        await unwrapVaultKey(vault.header, current);
-      } catch (error) {
-        if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
-        throw error;
-      }
-      await recordSuccess();
+      await this.#verify(vault, current);
       const changed = await changePassphrase(vault, next, this.#kdfParams, { now: this.#now() });
       await writeVault(changed.writes, vault.header.revision);
       await this.#open(changed.vault);

@@ -5,9 +5,12 @@
  */
 import { ask } from '../client.ts';
 
-/** Copies the secret of entry `id`; returns a message for the user. */
-export async function copySecret(id: string): Promise<{ ok: boolean; message: string }> {
-  const answer = await ask('getSecret', { id });
+/**
+ * Copies the secret of entry `id`; returns a message for the user. `allowDisabled` is
+ * the user's confirmation to copy a disabled key.
+ */
+export async function copySecret(id: string, allowDisabled = false): Promise<{ ok: boolean; message: string }> {
+  const answer = await ask('getSecret', { id, purpose: 'copy', allowDisabled });
   if (!answer.ok) return { ok: false, message: answer.message };
   try {
     await navigator.clipboard.writeText(answer.data.secret);

@@ -7,6 +7,7 @@ import type { Entry, Payload, Settings, Validation } from './payload-schema.ts';
 import { SettingsSchema } from './payload-schema.ts';
 import { entryProblems, EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
 import { VaultError } from './errors.ts';
+import { successorOf } from './succession.ts';
 
 function parseInput(raw: unknown): EntryInput {
   const parsed = EntryInputSchema.safeParse(raw);
@@ -19,7 +20,8 @@ function parseInput(raw: unknown): EntryInput {
   return parsed.data;
 }
 
-function findEntry(payload: Payload, id: string): Entry {
+/** The entry with this id. @throws VaultError `not-found`. */
+export function findEntry(payload: Payload, id: string): Entry {
   const entry = payload.entries.find((candidate) => candidate.id === id);
   if (!entry) throw new VaultError('not-found', 'That key no longer exists.');
   return entry;
@@ -110,15 +112,6 @@ export function updateEntry(
   return { payload: next, entry };
 }
 
-// The key that takes over when a provider's active key goes: its most recently used
-// enabled key, else its oldest key.
-function successor(payload: Payload, provider: string, leavingId: string): Entry | undefined {
-  const candidates = payload.entries.filter((e) => e.provider === provider && e.id !== leavingId);
-  const enabled = candidates.filter((e) => e.enabled);
-  const byUse = [...enabled].sort((a, b) => (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0));
-  return byUse[0] ?? candidates[0];
-}
-
 function withActive(active: Payload['active'], provider: string, id: string | undefined): Payload['active'] {
   const next = { ...active };
   if (id) next[provider] = id;
@@ -129,29 +122,36 @@ function withActive(active: Payload['active'], provider: string, id: string | un
 function moveActive(payload: Payload, before: Entry, after: Entry): Payload {
   let active = payload.active;
   if (active[before.provider] === before.id) {
-    active = withActive(active, before.provider, successor(payload, before.provider, before.id)?.id);
+    active = withActive(active, before.provider, successorOf(payload.entries, before.provider, before.id)?.id);
   }
   if (!active[after.provider]) active = withActive(active, after.provider, after.id);
   return { ...payload, active };
-}
-
-/** The key that would become its provider's active key if `id` were deleted, if any. */
-export function successorOnDelete(payload: Payload, id: string): Entry | undefined {
-  const entry = findEntry(payload, id);
-  return payload.active[entry.provider] === id ? successor(payload, entry.provider, id) : undefined;
 }
 
 /** Deletes an entry, leaving a tombstone; a deleted active key hands over to its successor. */
 export function deleteEntry(payload: Payload, id: string, now: number): Payload {
   const entry = findEntry(payload, id);
   let active = payload.active;
-  if (active[entry.provider] === id) active = withActive(active, entry.provider, successor(payload, entry.provider, id)?.id);
+  if (active[entry.provider] === id) active = withActive(active, entry.provider, successorOf(payload.entries, entry.provider, id)?.id);
   return {
     ...payload,
     entries: payload.entries.filter((e) => e.id !== id),
     tombstones: [...payload.tombstones.filter((t) => t.id !== id), { id, deletedAt: now }],
     active,
   };
+}
+
+/**
+ * Adds a copy of an entry under a free name (“Name (copy)”), with its own history: no
+ * uses, no check result yet.
+ */
+export function duplicateEntry(payload: Payload, id: string, newId: string, now: number): { payload: Payload; entry: Entry } {
+  const source = findEntry(payload, id);
+  const taken = new Set(payload.entries.filter((e) => e.provider === source.provider).map((e) => e.name.toLowerCase()));
+  let name = `${source.name} (copy)`.slice(0, 100);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${source.name} (copy ${n})`.slice(0, 100);
+  const { provider, secret, endpoint, fields, tags, notes, enabled, expiresAt } = source;
+  return addEntry(payload, { provider, name, secret, endpoint, fields, tags, notes, enabled, expiresAt }, newId, now);
 }
 
 /** Makes `id` the active key of its provider. */

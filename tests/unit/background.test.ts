@@ -53,7 +53,7 @@ describe('vault life cycle through messages', () => {
     const list = await must('listEntries', {});
     expect(JSON.stringify(list)).not.toContain(KEY.secret);
     expect(list.entries[0]).toMatchObject({ name: KEY.name, masked: 'sk-p…uI0o', active: true });
-    expect(await must('getSecret', { id: entry.id })).toEqual({ secret: KEY.secret });
+    expect(await must('getSecret', { id: entry.id, purpose: 'copy' })).toEqual({ secret: KEY.secret });
     expect((await must('listEntries', {})).entries[0]).toMatchObject({ useCount: 1, lastUsedAt: clock.now });
     await expectNoPlaintextStored();
   });
@@ -65,7 +65,7 @@ describe('vault life cycle through messages', () => {
       ['listEntries', {}],
       ['updateEntry', { id: entry.id, changes: { notes: 'n' } }],
       ['setActive', { id: entry.id }],
-      ['getSecret', { id: entry.id }],
+      ['getSecret', { id: entry.id, purpose: 'copy' }],
       ['updateSettings', { settings: { autoLock: 5 } }],
       ['lock', {}],
     ] as const;
@@ -80,7 +80,7 @@ describe('vault life cycle through messages', () => {
     const entry = await unlockedWithKey();
     expect(await must('lock', {})).toEqual({ state: 'locked' });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
-    for (const [type, data] of [['listEntries', {}], ['getSecret', { id: entry.id }]] as const) {
+    for (const [type, data] of [['listEntries', {}], ['getSecret', { id: entry.id, purpose: 'copy' }]] as const) {
       const answer = await send(type, data);
       expect(answer).toMatchObject({ ok: false, code: 'locked' });
     }
@@ -161,7 +161,7 @@ describe('change announcements', () => {
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => void heard.push(message));
     const entry = await unlockedWithKey();
     await must('listEntries', {});
-    await must('getSecret', { id: entry.id });
+    await must('getSecret', { id: entry.id, purpose: 'copy' });
     await must('lock', {});
     const announcements = heard.filter((m) => isChangeAnnouncement(m));
     expect(announcements).toHaveLength(4); // create, add, use counted, lock
@@ -184,7 +184,7 @@ describe('trust boundary', () => {
       [{ type: 'toString', data: {} }, 'unknown-type'],
       [{ type: '__proto__', data: {} }, 'unknown-type'],
       [{ type: 'getSecret', data: { id: 'not-an-id' } }, 'malformed'],
-      [{ type: 'getSecret', data: { id: entry.id, extra: true } }, 'malformed'],
+      [{ type: 'getSecret', data: { id: entry.id, purpose: 'copy', extra: true } }, 'malformed'],
       [{ type: 'deleteEntry', data: { id: 42 } }, 'malformed'],
       [{ type: 'addEntry', data: { entry: { provider: 'openai', name: 'x' } } }, 'invalid-input'],
       [{ type: 'updateSettings', data: { settings: { autoLock: -1 } } }, 'invalid-input'],
@@ -201,9 +201,9 @@ describe('trust boundary', () => {
 
   it('hears extension pages (also in a tab), not content scripts or other extensions', async () => {
     const entry = await unlockedWithKey();
-    expect(await send('getSecret', { id: entry.id }, PAGE_IN_TAB)).toMatchObject({ ok: true });
+    expect(await send('getSecret', { id: entry.id, purpose: 'copy' }, PAGE_IN_TAB)).toMatchObject({ ok: true });
     for (const sender of [CONTENT_SCRIPT, OTHER_EXTENSION, {}]) {
-      for (const [type, data] of [['getSecret', { id: entry.id }], ['listEntries', {}], ['lock', {}], ['status', {}]] as const) {
+      for (const [type, data] of [['getSecret', { id: entry.id, purpose: 'copy' }], ['listEntries', {}], ['lock', {}], ['status', {}]] as const) {
         const answer = await send(type, data, sender);
         expect(answer).toMatchObject({ ok: false, code: 'forbidden' });
         expect(JSON.stringify(answer)).not.toContain(KEY.secret);

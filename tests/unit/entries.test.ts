@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   addEntry,
   deleteEntry,
+  duplicateEntry,
   recordUse,
   setActive,
-  successorOnDelete,
   updateEntry,
   updateSettings,
 } from '../../lib/vault/entries.ts';
 import { emptyPayload, PayloadSchema, type Payload } from '../../lib/vault/payload-schema.ts';
 import { maskSecret, summarize } from '../../lib/vault/summary.ts';
 import { VaultError } from '../../lib/vault/errors.ts';
+import { successorOf } from '../../lib/vault/succession.ts';
 import { nextId } from './helpers.ts';
 
 const openai = (name: string, secret = 'sk-proj-0123456789abcdefghij') => ({ provider: 'openai', name, secret });
@@ -99,7 +100,7 @@ describe('entry operations', () => {
 
   it('deletes with a tombstone and hands the active role to the most recently used key', () => {
     const { payload, personal, work } = withTwoKeys();
-    expect(successorOnDelete(payload, personal.id)?.id).toBe(work.id);
+    expect(successorOf(payload.entries, 'openai', personal.id)?.id).toBe(work.id);
     const after = deleteEntry(payload, personal.id, 900);
     expect(after.entries.map((e) => e.id)).toEqual([work.id]);
     expect(after.tombstones).toEqual([{ id: personal.id, deletedAt: 900 }]);
@@ -107,6 +108,14 @@ describe('entry operations', () => {
     const last = deleteEntry(after, work.id, 901);
     expect(last.active).toEqual({});
     expect(codeOf(() => deleteEntry(last, work.id, 902))).toBe('not-found');
+  });
+
+  it('duplicates under a free name with a fresh history', () => {
+    const { payload, personal } = withTwoKeys();
+    const used = recordUse(payload, personal.id, 50).payload;
+    const first = duplicateEntry(used, personal.id, nextId(), 60);
+    expect(first.entry).toMatchObject({ name: 'Personal (copy)', secret: personal.secret, useCount: 0, createdAt: 60 });
+    expect(duplicateEntry(first.payload, personal.id, nextId(), 61).entry.name).toBe('Personal (copy 2)');
   });
 
   it('switches the active key and counts uses', () => {

@@ -1,0 +1,91 @@
+/**
+ * Import and export. Files are read here, in the background: the page sends the file's
+ * text and gets back a masked preview; keys never travel back to it in bulk, except in
+ * the plain-text export the user asked for with their passphrase.
+ * @module
+ */
+import { bytesToHex } from '@noble/ciphers/utils.js';
+import { secureRandomBytes } from '../crypto/random.ts';
+import { DEFAULT_PARAMS } from '../crypto/kdf.ts';
+import { addEntry } from '../vault/entries.ts';
+import { maskSecret } from '../vault/summary.ts';
+import { providerName } from '../providers/catalog.ts';
+import { parseEnvFile } from '../transfer/env-file.ts';
+import { planBackupImport, planEnvImport, uniqueName, type ImportCandidate } from '../transfer/import-plan.ts';
+import { createBackup, openBackup } from '../transfer/backup.ts';
+import { ImportError } from '../transfer/import-error.ts';
+import type { Handlers } from './router.ts';
+import type { VaultSession } from './session.ts';
+import type { Checks } from './checks.ts';
+import type { PendingImports } from './pending-imports.ts';
+import { BackgroundError } from './errors.ts';
+
+type TransferHandlers = Pick<Handlers, 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportPlain'>;
+
+async function plan(format: 'env' | 'backup', text: string, passphrase: string | undefined, session: VaultSession) {
+  const existing = await session.read((payload) => payload.entries);
+  try {
+    if (format === 'env') return planEnvImport(parseEnvFile(text), existing);
+    if (!passphrase) throw new ImportError('Enter the passphrase of the backup.');
+    return planBackupImport(await openBackup(text, passphrase), existing);
+  } catch (error) {
+    if (error instanceof ImportError) throw new BackgroundError('import-failed', error.message);
+    throw error;
+  }
+}
+
+const row = (candidate: ImportCandidate) => ({
+  source: candidate.source,
+  status: candidate.status,
+  masked: maskSecret(candidate.secret),
+  ...(candidate.input ? { provider: providerName(candidate.input.provider), name: candidate.input.name } : {}),
+});
+
+export function createTransferHandlers(session: VaultSession, checks: Checks, pending: PendingImports, now: () => number): TransferHandlers {
+  return {
+    previewImport: async ({ format, text, passphrase }) => {
+      const candidates = await plan(format, text, passphrase, session);
+      if (candidates.length === 0) throw new BackgroundError('import-failed', 'No API keys were found in this file.');
+      return { token: pending.hold(candidates), rows: candidates.map(row) };
+    },
+    confirmImport: async ({ token }) => {
+      const candidates = pending.take(token).filter((c) => c.status === 'new' && c.input);
+      const added = await session.mutate((payload) => {
+        // Check again against the vault as it is now: it may have changed since the preview.
+        const seen = new Set(payload.entries.map((e) => `${e.provider}\n${e.secret}`));
+        const ids: string[] = [];
+        let next = payload;
+        for (const { input } of candidates) {
+          if (!input || seen.has(`${input.provider}\n${input.secret}`)) continue;
+          seen.add(`${input.provider}\n${input.secret}`);
+          const taken = new Set(next.entries.filter((e) => e.provider === input.provider).map((e) => e.name.toLowerCase()));
+          const id = bytesToHex(secureRandomBytes(16));
+          next = addEntry(next, { ...input, name: uniqueName(input.name, taken) }, id, now()).payload;
+          ids.push(id);
+        }
+        return { payload: next, result: ids };
+      });
+      void checks.checkAll(new Set(added)).catch(() => undefined);
+      return { added: added.length };
+    },
+    exportBackup: async ({ passphrase }) => {
+      const entries = await session.read((payload) => payload.entries);
+      return { text: await createBackup(entries, passphrase, DEFAULT_PARAMS, now()) };
+    },
+    exportPlain: async ({ passphrase }) => {
+      const entries = await session.readWithPassphrase(passphrase, (payload) => payload.entries);
+      const plain = entries.map(({ provider, name, secret, endpoint, fields, tags, notes, enabled, expiresAt }) => ({
+        provider,
+        name,
+        secret,
+        ...(endpoint ? { endpoint } : {}),
+        fields,
+        tags,
+        notes,
+        enabled,
+        ...(expiresAt !== undefined ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
+      }));
+      return { text: JSON.stringify({ warning: 'Every key in this file is readable by anyone who opens it.', exportedAt: new Date(now()).toISOString(), keys: plain }, null, 2) };
+    },
+  };
+}

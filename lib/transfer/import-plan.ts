@@ -1,0 +1,108 @@
+/**
+ * What an import would do, before it does anything: each key found is new, a
+ * duplicate of one already saved (skipped), or unrecognised (its provider unknown).
+ * @module
+ */
+import { PROVIDERS, findProvider, providerName } from '../providers/catalog.ts';
+import { detectProvider } from '../providers/detect.ts';
+import type { Entry } from '../vault/payload-schema.ts';
+import type { EntryInput } from '../vault/entry-input.ts';
+import type { EnvVariable } from './env-file.ts';
+
+export type ImportStatus = 'new' | 'duplicate' | 'unrecognised';
+
+export interface ImportCandidate {
+  status: ImportStatus;
+  /** Where it came from: a variable and line, or a backup entry's name. */
+  source: string;
+  /** The entry to add; present unless unrecognised. */
+  input?: EntryInput;
+  secret: string;
+}
+
+const KEYISH_NAME = /(_|^)(API_?KEY|KEY|TOKEN|SECRET)$/i;
+const ALL_ENV_NAMES = new Set(PROVIDERS.flatMap((provider) => provider.envNames));
+
+/** A name that is not taken yet among `taken` (case-insensitive), by appending 2, 3… */
+export function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function azureResource(endpoint: string | undefined): string | undefined {
+  if (!endpoint) return undefined;
+  try {
+    return new URL(endpoint).hostname.match(/^([a-z0-9-]+)\.openai\.azure\.com$/i)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Marks candidates whose provider and key are already saved, or repeated in the file,
+ * as duplicates; then gives each new one a name not yet taken for its provider.
+ */
+function finish(candidates: ImportCandidate[], existing: readonly Entry[]): ImportCandidate[] {
+  const seen = new Set(existing.map((entry) => `${entry.provider}\n${entry.secret}`));
+  const taken = new Map<string, Set<string>>();
+  return candidates.map((candidate) => {
+    const { input } = candidate;
+    if (!input) return candidate;
+    const key = `${input.provider}\n${candidate.secret}`;
+    if (seen.has(key)) return { ...candidate, status: 'duplicate' };
+    seen.add(key);
+    const names =
+      taken.get(input.provider) ??
+      taken.set(input.provider, new Set(existing.filter((e) => e.provider === input.provider).map((e) => e.name.toLowerCase()))).get(input.provider)!;
+    return { ...candidate, input: { ...input, name: uniqueName(input.name, names) } };
+  });
+}
+
+/** Plans importing the keys of a `.env` file; variables that are not keys are left out. */
+export function planEnvImport(variables: readonly EnvVariable[], existing: readonly Entry[]): ImportCandidate[] {
+  const azureEndpoint = variables.find((v) => v.name.toUpperCase() === 'AZURE_OPENAI_ENDPOINT')?.value;
+  const candidates: ImportCandidate[] = [];
+  for (const { name, value, line } of variables) {
+    const upper = name.toUpperCase();
+    const best = detectProvider(value, upper).find((c) => c.confidence === 'exact');
+    if (!best && !ALL_ENV_NAMES.has(upper) && !KEYISH_NAME.test(upper)) continue;
+    const source = `${name}, line ${line}`;
+    if (!best || !value) {
+      candidates.push({ status: 'unrecognised', source, secret: value });
+      continue;
+    }
+    const provider = findProvider(best.provider)!;
+    const resource = provider.id === 'azure-openai' ? azureResource(azureEndpoint) : undefined;
+    const input: EntryInput = {
+      provider: provider.id,
+      name: `${providerName(provider.id)} (${name})`,
+      secret: value,
+      ...(resource ? { fields: { resource } } : {}),
+      notes: `Imported from .env (${name}).`,
+    };
+    candidates.push({ status: 'new', source, input, secret: value });
+  }
+  return finish(candidates, existing);
+}
+
+/** Plans importing the entries of an opened backup. */
+export function planBackupImport(entries: readonly Entry[], existing: readonly Entry[]): ImportCandidate[] {
+  const candidates = entries.map((entry): ImportCandidate => {
+    if (!findProvider(entry.provider)) return { status: 'unrecognised', source: entry.name, secret: entry.secret };
+    const input: EntryInput = {
+      provider: entry.provider,
+      name: entry.name,
+      secret: entry.secret,
+      fields: entry.fields,
+      tags: entry.tags,
+      notes: entry.notes,
+      enabled: entry.enabled,
+      ...(entry.endpoint ? { endpoint: entry.endpoint } : {}),
+      ...(entry.expiresAt !== undefined ? { expiresAt: entry.expiresAt } : {}),
+    };
+    return { status: 'new', source: entry.name, input, secret: entry.secret };
+  });
+  return finish(candidates, existing);
+}

@@ -144,7 +144,7 @@ export class VaultSession {
       const { payload, result } = change(vault.payload);
       const next = sealChanges(vault, payload, { now: this.#now() });
       try {
-        await writeVault(next.writes, vault.header.revision);
+        await writeVault(next.writes, vault.header);
       } catch (error) {
         if (error instanceof VaultError && error.code === 'stale-revision') {
           this.#vault = undefined;
@@ -190,7 +190,7 @@ export class VaultSession {
       const vault = await this.#required();
       await this.#verify(vault, current);
       const changed = await changePassphrase(vault, next, this.#kdfParams, { now: this.#now() });
-      await writeVault(changed.writes, vault.header.revision);
+      await writeVault(changed.writes, vault.header);
       await this.#open(changed.vault);
     });
   }

@@ -1,11 +1,12 @@
 /**
  * The vault in `storage.local`: a small header under `vault` and one sealed record per
  * entry. Every change is one `set` call (atomic in Chrome's and Firefox's storage), and
- * names the revision it was based on; a change based on an outdated one is refused.
+ * names the header it was based on; unless that exact header is still stored (same
+ * checksum, not merely the same revision number), the change is refused.
  * @module
  */
 import { browser } from 'wxt/browser';
-import { HEADER_KEY, RECORD_PREFIX, type StoredItems } from '../vault/envelope-schema.ts';
+import { HEADER_KEY, RECORD_PREFIX, type Header, type StoredItems } from '../vault/envelope-schema.ts';
 import { VaultError } from '../vault/errors.ts';
 
 /** The header and records as stored, unchecked (empty when there is no vault). */
@@ -24,14 +25,14 @@ export async function readStoredHeader(): Promise<unknown> {
 }
 
 /**
- * Stores `writes` (a header and changed records), which must follow revision `basedOn`
- * (null: there must be no vault yet).
+ * Stores `writes` (a header and changed records), which must follow the header
+ * `basedOn` (null: there must be no vault yet).
  * @throws VaultError `stale-revision` when the stored vault is not the one the change was based on.
  */
-export async function writeVault(writes: StoredItems, basedOn: number | null): Promise<void> {
-  const header = await readStoredHeader();
-  const current = header === undefined ? undefined : (header as { revision?: unknown }).revision;
-  if ((basedOn === null && header !== undefined) || (basedOn !== null && current !== basedOn)) {
+export async function writeVault(writes: StoredItems, basedOn: Header | null): Promise<void> {
+  const stored = await readStoredHeader();
+  const current = stored === undefined ? undefined : (stored as { checksum?: unknown }).checksum;
+  if ((basedOn === null && stored !== undefined) || (basedOn !== null && current !== basedOn.checksum)) {
     throw new VaultError(
       'stale-revision',
       'The vault was changed elsewhere since it was opened here; your change was not saved. Try again.',

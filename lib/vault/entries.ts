@@ -52,15 +52,15 @@ export function addEntry(payload: Payload, raw: unknown, id: string, now: number
     createdAt: now,
     updatedAt: now,
     useCount: 0,
-    ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+    ...(typeof input.expiresAt === 'number' ? { expiresAt: input.expiresAt } : {}),
   };
   const active = payload.active[entry.provider] ? payload.active : { ...payload.active, [entry.provider]: id };
   return { payload: { ...payload, entries: [...payload.entries, entry], active }, entry };
 }
 
 /**
- * Changes an entry's fields; history (created, uses, last use) is kept. A new secret
- * drops the old validation result. When `expectedUpdatedAt` is given and the entry
+ * Changes an entry's fields; history (created, uses, last use) is kept. A new secret,
+ * endpoint or provider drops the old validation result. When `expectedUpdatedAt` is given and the entry
  * changed since, the edit is refused as a conflict instead of overwriting it.
  */
 export function updateEntry(
@@ -93,20 +93,21 @@ export function updateEntry(
     ...changes.data,
   });
   checkUniqueName(payload, merged.provider, merged.name, id);
-  const keyChanged = merged.secret !== current.secret || merged.provider !== current.provider;
+  const { endpoint: newEndpoint, expiresAt: newExpiry, ...kept } = merged;
   const entry: Entry = {
     ...rest,
-    ...merged,
+    ...kept,
     fields: merged.fields ?? {},
     tags: merged.tags ?? [],
     notes: merged.notes ?? '',
     enabled: merged.enabled ?? true,
     updatedAt: Math.max(now, current.updatedAt + 1),
+    ...(newEndpoint ? { endpoint: newEndpoint } : {}),
+    ...(typeof newExpiry === 'number' ? { expiresAt: newExpiry } : {}),
     ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
-    ...(validation && !keyChanged ? { validation } : {}),
   };
-  if (!merged.endpoint) delete entry.endpoint;
-  if (merged.expiresAt === undefined) delete entry.expiresAt;
+  // A result about another key, endpoint or provider says nothing about this one.
+  if (validation && checkTarget(entry) === checkTarget(current)) entry.validation = validation;
   let next: Payload = { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) };
   if (entry.provider !== current.provider) next = moveActive(next, current, entry);
   return { payload: next, entry };

@@ -19,7 +19,8 @@ export const EntryInputSchema = z.strictObject({
   tags: z.array(trimmed(40).min(1)).max(20).optional(),
   notes: z.string().max(10_000).optional(),
   enabled: z.boolean().optional(),
-  expiresAt: z.number().int().nonnegative().optional(),
+  /** null clears an expiry date when editing. */
+  expiresAt: z.number().int().nonnegative().nullable().optional(),
 });
 export type EntryInput = z.infer<typeof EntryInputSchema>;
 

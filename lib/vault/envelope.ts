@@ -177,7 +177,7 @@ export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
     if (isTombstone(content)) payload.tombstones.push(content);
     else payload.entries.push(content);
   }
-  payload.entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  payload.entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   return { header, vaultKey, payload, records };
 }
 

@@ -235,6 +235,21 @@ describe('stale revisions', () => {
   });
 });
 
+describe('a vault replaced underneath', () => {
+  it('refuses a write meant for another vault, even at the same revision number', async () => {
+    await must('create', { passphrase: PASSPHRASE });
+    const old = worker;
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.session.clear();
+    startWorker();
+    await must('create', { passphrase: 'a different vault entirely' }); // also revision 0
+    const before = await storedText();
+    const refused = await old.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 7 } }, result: 'written' })).catch((e: { code?: string }) => e.code);
+    expect(refused).toBe('stale-revision');
+    expect((await storedText()).local).toBe(before.local);
+  });
+});
+
 describe('auto-lock', () => {
   it('schedules the alarm on use and locks when it fires', async () => {
     const before = Date.now();

@@ -66,9 +66,10 @@ describe('export', () => {
     await must('confirmImport', { token });
     const restored = (await must('listEntries', {})).entries;
     const shape = (e: (typeof original)[number]) => [e.provider, e.name, e.masked, e.tags, e.notes];
-    expect(restored.map(shape)).toEqual(original.map(shape));
+    const byName = (a: (typeof original)[number], b: (typeof original)[number]) => a.name.localeCompare(b.name);
+    expect(restored.sort(byName).map(shape)).toEqual(original.sort(byName).map(shape));
     const secrets = await Promise.all(restored.map(async (e) => (await must('getSecret', { id: e.id, purpose: 'reveal' })).secret));
-    expect(secrets).toEqual([OPENAI, GROQ]);
+    expect(secrets).toEqual([GROQ, OPENAI]);
   });
 
   it('gives the plain text only for the master passphrase', async () => {

@@ -10,12 +10,13 @@ import { isChangeAnnouncement, isCheckProgress } from '../vault-events.ts';
 import type { EntrySummaryView, ResponseOf, Result } from '../messages.ts';
 
 export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
-type Settings = ResponseOf<'listEntries'>['settings'];
+type Listing = ResponseOf<'listEntries'>;
 
 export class VaultState {
   status = $state<PageStatus>('loading');
   entries = $state<EntrySummaryView[]>([]);
-  settings = $state<Settings | undefined>(undefined);
+  settings = $state<Listing['settings'] | undefined>(undefined);
+  kdf = $state<Listing['kdf'] | undefined>(undefined);
   /** The last error not shown by a form of its own. */
   error = $state('');
   /** "Check all" progress, while one runs. */
@@ -45,6 +46,7 @@ export class VaultState {
     if (!list.ok) return void (this.error = list.message);
     this.entries = list.data.entries;
     this.settings = list.data.settings;
+    this.kdf = list.data.kdf;
   }
 
   /** Runs a request and returns its answer for forms to show (the change announcement refreshes the view). */

@@ -16,6 +16,7 @@ import { createTransferHandlers } from './transfer-handlers.ts';
 import { updateBadge } from './badge.ts';
 import { notifyTurnedInvalid } from './notify.ts';
 import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
+import { HEADER_KEY } from '../vault/envelope-schema.ts';
 import { cancelAutoLock, listenForAutoLock, restartAutoLock } from './auto-lock.ts';
 
 export interface BackgroundOptions {
@@ -80,6 +81,9 @@ export function startBackground({
     const result = await route(message, senderClass, handlers);
     if (senderClass === 'page') await touch();
     return result;
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && HEADER_KEY in changes) session.storedHeaderChanged(changes[HEADER_KEY]?.newValue);
   });
   listenForAutoLock(() => session.lock(), () => session.currentPayload?.settings.autoLock);
   return session;

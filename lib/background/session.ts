@@ -34,6 +34,8 @@ export interface SessionOptions {
 export class VaultSession {
   #vault: OpenVault | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Checksums of headers this session wrote, to tell its own writes from others'. */
+  #written = new Set<string>();
   readonly #kdfParams: Argon2idParams;
   readonly #now: () => number;
   readonly #onChange: () => void;
@@ -86,6 +88,24 @@ export class VaultSession {
     return this.#vault?.payload;
   }
 
+  /**
+   * The stored header changed. If someone else wrote it (another copy of the vault, a
+   * wipe), the copy in memory is stale: drop it; the next request reopens from storage
+   * with the session key if it still fits, and otherwise finds the vault locked.
+   */
+  storedHeaderChanged(header: unknown): void {
+    const checksum = (header as { checksum?: unknown } | undefined)?.checksum;
+    if (!this.#vault || checksum === this.#vault.header.checksum || this.#written.has(checksum as string)) return;
+    this.#vault = undefined;
+    this.#onChange();
+  }
+
+  async #write(writes: Parameters<typeof writeVault>[0], basedOn: Parameters<typeof writeVault>[1], header: { checksum: string }): Promise<void> {
+    if (this.#written.size > 16) this.#written.clear();
+    this.#written.add(header.checksum);
+    await writeVault(writes, basedOn);
+  }
+
   status(): Promise<VaultStatus['state']> {
     return this.#exclusive(async () => {
       if (await this.#current()) return 'unlocked';
@@ -99,7 +119,7 @@ export class VaultSession {
         throw new BackgroundError('vault-exists', 'A vault already exists here. Unlock it instead.');
       }
       const { vault, writes } = await createVault(passphrase, emptyPayload(), this.#kdfParams, { now: this.#now() });
-      await writeVault(writes, null);
+      await this.#write(writes, null, vault.header);
       await this.#open(vault);
     });
   }
@@ -144,7 +164,7 @@ export class VaultSession {
       const { payload, result } = change(vault.payload);
       const next = sealChanges(vault, payload, { now: this.#now() });
       try {
-        await writeVault(next.writes, vault.header);
+        await this.#write(next.writes, vault.header, next.vault.header);
       } catch (error) {
         if (error instanceof VaultError && error.code === 'stale-revision') {
           this.#vault = undefined;
@@ -190,7 +210,7 @@ export class VaultSession {
       const vault = await this.#required();
       await this.#verify(vault, current);
       const changed = await changePassphrase(vault, next, this.#kdfParams, { now: this.#now() });
-      await writeVault(changed.writes, vault.header);
+      await this.#write(changed.writes, vault.header, changed.vault.header);
       await this.#open(changed.vault);
     });
   }

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL } from '../../lib/messages.ts';
 import { AUTO_LOCK_ALARM } from '../../lib/background/auto-lock.ts';
+import { writeVault } from '../../lib/background/vault-store.ts';
+import type { Header } from '../../lib/vault/envelope-schema.ts';
 import { VAULT_CHANGED, isChangeAnnouncement } from '../../lib/vault-events.ts';
 import {
   CONTENT_SCRIPT,
@@ -221,32 +223,43 @@ describe('trust boundary', () => {
   });
 });
 
-describe('stale revisions', () => {
-  it('refuses a write based on an older stored revision, then works from the reloaded one', async () => {
+describe('the write guard', () => {
+  it('refuses a write based on a header that is no longer the stored one, and stores nothing', async () => {
     await unlockedWithKey();
-    const first = worker;
-    const other = startWorker(); // a second holder of the same vault (it reopens from session storage)
-    await other.status();
-    await first.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 30 } }, result: null }));
-    const refused = await other.mutate((payload) => ({ payload, result: 'written' })).catch((e: { code?: string }) => e.code);
-    expect(refused).toBe('stale-revision');
-    expect(await other.mutate((payload) => ({ payload, result: 'written' }))).toBe('written');
-    expect(await other.read((payload) => payload.settings.rotationDays)).toBe(30);
+    const { vault: older } = await fakeBrowser.storage.local.get('vault');
+    await must('updateSettings', { settings: { rotationDays: 30 } });
+    const before = await storedText();
+    const olderHeader = older as Header;
+    await expect(writeVault({ vault: { ...olderHeader, revision: 99 } }, olderHeader)).rejects.toMatchObject({ code: 'stale-revision' });
+    await expect(writeVault({ vault: olderHeader }, null)).rejects.toMatchObject({ code: 'stale-revision' });
+    expect((await storedText()).local).toBe(before.local);
+  });
+
+  it('refuses a write meant for another vault that reached the same revision number', async () => {
+    await must('create', { passphrase: PASSPHRASE });
+    const { vault: first } = await fakeBrowser.storage.local.get('vault');
+    await fakeBrowser.storage.local.clear();
+    await must('create', { passphrase: 'a different vault entirely' }); // also revision 0
+    const before = await storedText();
+    const firstHeader = first as Header;
+    await expect(writeVault({ vault: firstHeader }, firstHeader)).rejects.toMatchObject({ code: 'stale-revision' });
+    expect((await storedText()).local).toBe(before.local);
   });
 });
 
-describe('a vault replaced underneath', () => {
-  it('refuses a write meant for another vault, even at the same revision number', async () => {
-    await must('create', { passphrase: PASSPHRASE });
-    const old = worker;
+describe('a vault changed by someone else', () => {
+  it('is noticed: a wiped vault is no longer shown as unlocked', async () => {
+    await unlockedWithKey();
     await fakeBrowser.storage.local.clear();
-    await fakeBrowser.storage.session.clear();
-    startWorker();
-    await must('create', { passphrase: 'a different vault entirely' }); // also revision 0
-    const before = await storedText();
-    const refused = await old.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 7 } }, result: 'written' })).catch((e: { code?: string }) => e.code);
-    expect(refused).toBe('stale-revision');
-    expect((await storedText()).local).toBe(before.local);
+    expect(await must('status', {})).toEqual({ state: 'none' });
+    expect(await send('listEntries', {})).toMatchObject({ ok: false, code: 'no-vault' });
+  });
+
+  it('is reopened with the session key when it is still the same vault', async () => {
+    await unlockedWithKey();
+    const other = startWorker(); // another holder of the same vault writes a change
+    await other.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 12 } }, result: null }));
+    expect(await worker.read((payload) => payload.settings.rotationDays)).toBe(12);
   });
 });
 

@@ -9,6 +9,8 @@ import { ask } from '../client.ts';
 import { isChangeAnnouncement, isCheckProgress } from '../vault-events.ts';
 import type { EntrySummaryView, ResponseOf, Result } from '../messages.ts';
 
+export const LIST_READY = 'ai-key-vault:list-ready';
+
 export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
 type Listing = ResponseOf<'listEntries'>;
 
@@ -45,6 +47,8 @@ export class VaultState {
     const list = await ask('listEntries', {});
     if (!list.ok) return void (this.error = list.message);
     this.entries = list.data.entries;
+    // For `npm run bench`: when the list first arrived (the page draws it in the same task).
+    if (performance.getEntriesByName(LIST_READY).length === 0) performance.mark(LIST_READY);
     this.settings = list.data.settings;
     this.kdf = list.data.kdf;
   }

@@ -150,3 +150,20 @@ test('change the passphrase: the old one is refused, the new one opens', async (
   await unlock(page, 'brand new passphrase 2');
   await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
 });
+
+test('settings persist, and an expired key says so', async ({ openPage }) => {
+  const page = await openPage('options');
+  await createVault(page);
+  await page.getByLabel('Auto-lock').selectOption({ label: 'Never' });
+  await page.getByLabel('Clear clipboard after').selectOption({ label: '10 seconds' });
+  await expect(page.getByText('Key derivation: argon2id, 64 MiB, 3 passes, 1 lane.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add key' }).click();
+  await page.getByLabel('Name').fill('Old trial');
+  await page.getByLabel('API key').fill('sk-proj-OLDTRIALddddddddddddddddddddddd4444');
+  await page.getByLabel('Expires').fill('2020-01-31');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(row(page, 'Old trial')).toContainText('expired');
+  await page.reload();
+  await expect(page.getByLabel('Auto-lock')).toHaveValue('never');
+  await expect(page.getByLabel('Clear clipboard after')).toHaveValue('10');
+});

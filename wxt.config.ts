@@ -15,7 +15,9 @@ export default defineConfig({
     name: 'AI Key Vault',
     description:
       'Keep your AI-provider API keys in a local vault encrypted with a master passphrase.',
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'notifications'],
+    // clipboardRead: a copied key is cleared only if the clipboard still holds it, which
+    // takes reading it. offscreen: Chrome's worker has no clipboard of its own.
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'clipboardRead', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: catalogHostPermissions(),
     // Custom endpoints (gateways, proxies) are asked for one origin at a time, on save.
     optional_host_permissions: ['https://*/*'],

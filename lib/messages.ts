@@ -72,7 +72,8 @@ export const PROTOCOL = {
    */
   getSecret: {
     request: z.strictObject({ id: ENTRY_ID, purpose: z.enum(['copy', 'reveal']), allowDisabled: z.boolean().optional() }),
-    response: z.strictObject({ secret: z.string() }),
+    /** For a copy: when the background will clear the clipboard (null: never). */
+    response: z.strictObject({ secret: z.string(), clearAfterSeconds: z.number().nullable().optional() }),
     senders: PAGES,
   },
   /** Reads a `.env` or backup file into a masked preview; nothing is saved yet. */

@@ -18,7 +18,13 @@ const newId = () => bytesToHex(secureRandomBytes(16));
 
 type CoreHandlers = Omit<Handlers, 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportPlain'>;
 
-export function createHandlers(session: VaultSession, checks: Checks, now: () => number = Date.now): CoreHandlers {
+export function createHandlers(
+  session: VaultSession,
+  checks: Checks,
+  now: () => number,
+  /** Called after a key is handed out for copying, with the clear-clipboard delay. */
+  onCopied: (secret: string, seconds: number) => void,
+): CoreHandlers {
   const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
   const unchanged = (payload: Payload) => ({ payload, result: {} });
 
@@ -65,10 +71,12 @@ export function createHandlers(session: VaultSession, checks: Checks, now: () =>
       const entry = await session.read((payload) => entries.findEntry(payload, id));
       if (!entry.enabled && !allowDisabled) throw new BackgroundError('disabled', `“${entry.name}” is disabled. Enable it, or confirm to use it anyway.`);
       if (purpose === 'reveal') return { secret: entry.secret };
-      return session.mutate((payload) => {
+      const answer = await session.mutate((payload) => {
         const used = entries.recordUse(payload, id, now());
-        return { payload: used.payload, result: { secret: used.entry.secret } };
+        return { payload: used.payload, result: { secret: used.entry.secret, clearAfterSeconds: payload.settings.clipboardClearSeconds } };
       });
+      if (answer.clearAfterSeconds !== null) onCopied(answer.secret, answer.clearAfterSeconds);
+      return answer;
     },
     checkEntry: async ({ id }) => {
       const validation = await checks.checkOne(id);

@@ -11,6 +11,7 @@ import { classifySender } from './sender.ts';
 import { restrictSessionStorage } from './key-cache.ts';
 import { announceChange } from './announce.ts';
 import { Checks } from './checks.ts';
+import { clearClipboardLater } from './clipboard-timer.ts';
 import { PendingImports } from './pending-imports.ts';
 import { createTransferHandlers } from './transfer-handlers.ts';
 import { updateBadge } from './badge.ts';
@@ -65,7 +66,8 @@ export function startBackground({
     onProgress: announceProgress,
     onTurnedInvalid: notifyTurnedInvalid,
   });
-  const handlers = { ...createHandlers(session, checks, now), ...createTransferHandlers(session, checks, pending, now) };
+  const onCopied = (secret: string, seconds: number) => void clearClipboardLater(secret, seconds).catch(() => undefined);
+  const handlers = { ...createHandlers(session, checks, now, onCopied), ...createTransferHandlers(session, checks, pending, now) };
   const extensionBase = browser.runtime.getURL('');
 
   // Every request from a page is a use of the vault: it restarts the auto-lock countdown.

@@ -14,7 +14,8 @@ export async function copySecret(id: string, allowDisabled = false): Promise<{ o
   if (!answer.ok) return { ok: false, message: answer.message };
   try {
     await navigator.clipboard.writeText(answer.data.secret);
-    return { ok: true, message: 'Copied' };
+    const seconds = answer.data.clearAfterSeconds;
+    return { ok: true, message: seconds ? `Copied — clears in ${seconds} s` : 'Copied' };
   } catch {
     return { ok: false, message: 'The clipboard refused the copy. Click Copy again.' };
   }

@@ -35,22 +35,22 @@ export class VaultState {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }
 
+  /** Asks once: the list when unlocked; otherwise its refusal says locked or no vault. */
   async refresh(): Promise<void> {
-    const status = await ask('status', {});
-    if (!status.ok) return void (this.error = status.message);
-    if (status.data.state === 'unlocked') await this.#loadEntries();
-    else this.entries = [];
-    this.status = status.data.state;
-  }
-
-  async #loadEntries(): Promise<void> {
     const list = await ask('listEntries', {});
-    if (!list.ok) return void (this.error = list.message);
-    this.entries = list.data.entries;
-    // For `npm run bench`: when the list first arrived (the page draws it in the same task).
-    if (performance.getEntriesByName(LIST_READY).length === 0) performance.mark(LIST_READY);
-    this.settings = list.data.settings;
-    this.kdf = list.data.kdf;
+    if (list.ok) {
+      this.entries = list.data.entries;
+      // For `npm run bench`: when the list first arrived (the page draws it in the same task).
+      if (performance.getEntriesByName(LIST_READY).length === 0) performance.mark(LIST_READY);
+      this.settings = list.data.settings;
+      this.kdf = list.data.kdf;
+      this.status = 'unlocked';
+    } else if (list.code === 'locked' || list.code === 'no-vault') {
+      this.entries = [];
+      this.status = list.code === 'locked' ? 'locked' : 'none';
+    } else {
+      this.error = list.message;
+    }
   }
 
   /** Runs a request and returns its answer for forms to show (the change announcement refreshes the view). */

@@ -55,7 +55,7 @@ describe('vault life cycle through messages', () => {
     const list = await must('listEntries', {});
     expect(JSON.stringify(list)).not.toContain(KEY.secret);
     expect(list.entries[0]).toMatchObject({ name: KEY.name, masked: 'sk-p…uI0o', active: true });
-    expect(await must('getSecret', { id: entry.id, purpose: 'copy' })).toEqual({ secret: KEY.secret });
+    expect(await must('getSecret', { id: entry.id, purpose: 'copy' })).toEqual({ secret: KEY.secret, clearAfterSeconds: 30 });
     expect((await must('listEntries', {})).entries[0]).toMatchObject({ useCount: 1, lastUsedAt: clock.now });
     await expectNoPlaintextStored();
   });

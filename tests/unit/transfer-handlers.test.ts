@@ -84,7 +84,7 @@ describe('per-key actions', () => {
   it('a disabled key is handed out only with confirmation; reveal does not count a use', async () => {
     const { entry } = await must('addEntry', { entry: { provider: 'openai', name: 'Main', secret: OPENAI, enabled: false } });
     expect(await send('getSecret', { id: entry.id, purpose: 'copy' })).toMatchObject({ ok: false, code: 'disabled' });
-    expect(await must('getSecret', { id: entry.id, purpose: 'copy', allowDisabled: true })).toEqual({ secret: OPENAI });
+    expect(await must('getSecret', { id: entry.id, purpose: 'copy', allowDisabled: true })).toEqual({ secret: OPENAI, clearAfterSeconds: 30 });
     await must('getSecret', { id: entry.id, purpose: 'reveal', allowDisabled: true });
     expect((await must('listEntries', {})).entries[0]?.useCount).toBe(1);
   });

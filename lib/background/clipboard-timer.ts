@@ -1,0 +1,37 @@
+/**
+ * After a copy, clears the clipboard once the configured delay has passed, if it still
+ * holds that key. Chrome's service worker has no clipboard: an offscreen document does
+ * it. Firefox's background page is a document and does it itself.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { CLIPBOARD_TARGET, clearIfUnchanged, digestOf, type ClearRequest } from '../clipboard/clear-if-unchanged.ts';
+
+type Offscreen = {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  hasDocument?(): Promise<boolean>;
+};
+
+async function ensureOffscreenPage(offscreen: Offscreen): Promise<void> {
+  if (await offscreen.hasDocument?.()) return;
+  await offscreen
+    .createDocument({ url: 'clipboard.html', reasons: ['CLIPBOARD'], justification: 'Clear a copied API key from the clipboard.' })
+    .catch((error: unknown) => {
+      // Two copies in quick succession race to create it: one existing is fine.
+      if (!String(error).includes('single offscreen')) throw error;
+    });
+}
+
+/** Clears `secret` from the clipboard after `seconds`, unless something else was copied. */
+export async function clearClipboardLater(secret: string, seconds: number): Promise<void> {
+  const digest = await digestOf(secret);
+  const delayMs = seconds * 1000;
+  const offscreen = (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
+  if (offscreen) {
+    await ensureOffscreenPage(offscreen);
+    const request: ClearRequest = { target: CLIPBOARD_TARGET, digest, delayMs };
+    await browser.runtime.sendMessage(request);
+  } else if (typeof document !== 'undefined') {
+    setTimeout(() => void clearIfUnchanged(digest).catch(() => false), delayMs);
+  }
+}

@@ -3,7 +3,7 @@ import { catalogHostPermissions } from './lib/providers/host-permissions.ts';
 
 // The manifest lives here; permissions are kept to what the features use.
 export default defineConfig({
-  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-svelte'],
   imports: false,
   // `npm start` opens Chrome with the extension loaded; CHROMIUM_PATH picks another
   // binary. Chromium refuses to start as root unless its sandbox is off.
@@ -25,6 +25,12 @@ export default defineConfig({
     // 'wasm-unsafe-eval'. No remote code, no eval of strings.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open AI Key Vault',
+      },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'ai-key-vault@example.org', strict_min_version: '115.0' } } }

@@ -3,7 +3,11 @@
  * Figures are medians after a warm-up; nothing here is a pass/fail test of speed.
  */
 import { test, type Page } from '@playwright/test';
-import { backgroundOf, launchWithExtension } from '../tests/e2e/extension.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_PATH, backgroundOf, launchWithExtension } from '../tests/e2e/extension.ts';
+import { pageScriptGzipBytes } from './bundle-size.ts';
 import { DEFAULT_PARAMS, deriveKey } from '../lib/crypto/kdf.ts';
 import { openVault, sealChanges } from '../lib/vault/envelope.ts';
 import { updateEntry } from '../lib/vault/entries.ts';
@@ -143,6 +147,45 @@ test('options page', async () => {
     await page.close();
   }
   await context.close();
+});
+
+test('popup', async () => {
+  const context = await launchWithExtension();
+  const worker = await backgroundOf(context);
+  const base = `chrome-extension://${new URL(worker.url()).host}`;
+  const control = await context.newPage();
+  await control.goto(`${base}/manifest.json`);
+  // The floor: an extension page with next to nothing in it, opened the same way.
+  const empty = await median(7, async () => {
+    await control.goto(`${base}/clipboard.html`);
+    return control.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  });
+  figures.push({ figure: 'empty extension page loaded (baseline)', where: 'Chromium', value: empty, unit: 'ms' });
+  await control.goto(`${base}/manifest.json`);
+  for (const size of [10, 1_000]) {
+    const { writes } = await sampleVault(size, PASSPHRASE, DEFAULT_PARAMS);
+    await worker.evaluate(async (items) => {
+      await chrome.storage.local.clear();
+      await chrome.storage.session.clear();
+      await chrome.storage.local.set(items);
+    }, writes);
+    await timedRequest(control, 'unlock', { passphrase: PASSPHRASE });
+    const page = await context.newPage();
+    const ready = await median(7, async () => {
+      await page.goto(`${base}/popup.html`);
+      await page.locator('ul.providers li').first().waitFor();
+      return page.evaluate(() => performance.getEntriesByName('ai-key-vault:list-ready')[0]!.startTime);
+    });
+    figures.push({ figure: `popup ready (list shown), ${size} keys`, where: 'Chromium', value: ready, unit: 'ms', goal: 100, note: `navigation start → list; ${(ready / empty).toFixed(1)}× the empty page` });
+    await page.close();
+  }
+  await context.close();
+  for (const page of ['popup.html', 'options.html']) {
+    const bytes = pageScriptGzipBytes(EXTENSION_PATH, page);
+    figures.push({ figure: `${page} JavaScript, gzip`, where: 'Chromium', value: bytes / 1024, unit: 'KB', ...(page === 'popup.html' ? { goal: 25 } : {}) });
+  }
+  const backgroundBytes = gzipSync(readFileSync(path.join(EXTENSION_PATH, 'background.js'))).length;
+  figures.push({ figure: 'background.js, gzip', where: 'Chromium', value: backgroundBytes / 1024, unit: 'KB' });
 });
 
 test.afterAll(() => report(figures, 'bench/results.json'));

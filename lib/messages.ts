@@ -17,7 +17,8 @@ export const VaultStatusSchema = z.strictObject({
 });
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 
-export const EntrySummarySchema = EntrySchema.omit({ secret: true }).extend({
+export const EntrySummarySchema = EntrySchema.omit({ secret: true, validation: true }).extend({
+  validation: ValidationSchema.omit({ models: true }).extend({ modelCount: z.number().optional() }).optional(),
   masked: z.string(),
   hasSecret: z.boolean(),
   active: z.boolean(),

@@ -78,11 +78,15 @@ export function startBackground({
   }
 
   void restrictSessionStorage();
-  browser.runtime.onMessage.addListener(async (message, sender) => {
+  // Answered through sendResponse (and `return true` to keep the channel open): the one
+  // way that works in Chrome and Firefox alike without a polyfill.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const senderClass = classifySender(sender, browser.runtime.id, extensionBase);
-    const result = await route(message, senderClass, handlers);
-    if (senderClass === 'page') await touch();
-    return result;
+    void route(message, senderClass, handlers).then(async (result) => {
+      sendResponse(result);
+      if (senderClass === 'page') await touch().catch(() => undefined);
+    });
+    return true;
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && HEADER_KEY in changes) session.storedHeaderChanged(changes[HEADER_KEY]?.newValue);

@@ -6,10 +6,10 @@
  * comes from a tab is a content script.
  * @module
  */
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import type { SenderClass } from '../messages.ts';
 
-type Sender = Pick<Runtime.MessageSender, 'id' | 'tab' | 'url'> & { origin?: string };
+type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'tab' | 'url' | 'origin'>;
 
 /**
  * Classifies a sender, or returns undefined for one that must not be heard at all.

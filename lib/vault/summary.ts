@@ -4,7 +4,11 @@
  */
 import type { Entry, Payload } from './payload-schema.ts';
 
-export type EntrySummary = Omit<Entry, 'secret'> & {
+type Validation = NonNullable<Entry['validation']>;
+
+export type EntrySummary = Omit<Entry, 'secret' | 'validation'> & {
+  /** The last check, with the number of models instead of their list (which can be long). */
+  validation?: Omit<Validation, 'models'> & { modelCount?: number };
   /** First 4 … last 4 characters, or dots for keys too short to show any. */
   masked: string;
   hasSecret: boolean;
@@ -20,9 +24,15 @@ export function maskSecret(secret: string): string {
 
 /** The entry without its secret. */
 export function summarize(entry: Entry, payload: Payload): EntrySummary {
-  const { secret, ...rest } = entry;
+  const { secret, validation, ...rest } = entry;
+  let brief: EntrySummary['validation'];
+  if (validation) {
+    const { models, ...others } = validation;
+    brief = { ...others, ...(models ? { modelCount: models.length } : {}) };
+  }
   return {
     ...rest,
+    ...(brief ? { validation: brief } : {}),
     masked: maskSecret(secret),
     hasSecret: secret.length > 0,
     active: payload.active[entry.provider] === entry.id,

@@ -1,4 +1,5 @@
 import { test, expect } from './extension.ts';
+import { FakeProvider } from '../fixtures/fake-provider.ts';
 import { addKey, createVault, unlock } from './vault-pages.ts';
 
 const PERSONAL = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' };
@@ -33,4 +34,56 @@ test('the popup unlocks, switches the active key, copies exactly it, and locks',
   await popup.getByRole('button', { name: 'Lock' }).click();
   await expect(popup.getByRole('button', { name: 'Unlock' })).toBeVisible();
   await expect(options.getByRole('button', { name: 'Unlock' })).toBeVisible();
+});
+
+test('the popup searches, moves with the arrows, copies with Enter, and asks before copying a disabled key', async ({ context, openPage }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const options = await openPage('options');
+  await createVault(options);
+  await addKey(options, PERSONAL);
+  await addKey(options, { provider: 'Groq', name: 'Fast', secret: `gsk_${'d'.repeat(48)}4444` });
+  await options.getByRole('listitem').filter({ hasText: 'Fast' }).getByRole('button', { name: 'Disable' }).click();
+  await expect(options.getByRole('listitem').filter({ hasText: 'Fast' })).toContainText('disabled');
+
+  const popup = await openPage('popup');
+  const search = popup.getByRole('searchbox', { name: 'Search' });
+  await expect(search).toBeFocused();
+  await search.fill('groq');
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+  await search.fill('');
+  await expect(popup.getByRole('listitem')).toHaveCount(2);
+
+  // Arrow to the OpenAI row and copy it with Enter.
+  const rows = popup.getByRole('listitem');
+  const openaiIndex = (await rows.nth(0).textContent())?.includes('OpenAI') ? 0 : 1;
+  for (let i = 0; i < openaiIndex; i++) await search.press('ArrowDown');
+  await expect(rows.nth(openaiIndex)).toHaveAttribute('aria-current', 'true');
+  await search.press('Enter');
+  // (The row moves to the top: the most recently used provider comes first.)
+  await expect(popup.getByRole('listitem').filter({ hasText: 'OpenAI' }).getByRole('status')).toContainText('Copied');
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(PERSONAL.secret);
+
+  // The disabled key asks first and says why; cancelling copies nothing.
+  await popup.getByRole('listitem').filter({ hasText: 'Groq' }).getByRole('button', { name: 'Copy' }).click();
+  await expect(popup.getByRole('dialog')).toContainText('“Fast” is disabled.');
+  await popup.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(PERSONAL.secret);
+  await popup.getByRole('listitem').filter({ hasText: 'Groq' }).getByRole('button', { name: 'Copy' }).click();
+  await popup.getByRole('dialog').getByRole('button', { name: 'Copy anyway' }).click();
+  await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(`gsk_${'d'.repeat(48)}4444`);
+});
+
+test('the popup asks before copying a key its provider called invalid', async ({ openPage }) => {
+  const fake = await FakeProvider.start();
+  try {
+    const options = await openPage('options');
+    await createVault(options);
+    await addKey(options, { provider: 'OpenAI', name: 'Revoked', secret: 'sk-proj-invalid-eeeeeeeeeeeeeeeeeeee5555', endpoint: fake.endpoint('openai') });
+    await expect(options.getByRole('listitem').filter({ hasText: 'Revoked' })).toContainText('Invalid');
+    const popup = await openPage('popup');
+    await popup.getByRole('listitem').filter({ hasText: 'OpenAI' }).getByRole('button', { name: 'Copy' }).click();
+    await expect(popup.getByRole('dialog')).toContainText('The provider said “Revoked” is invalid: Incorrect API key provided.');
+  } finally {
+    await fake.stop();
+  }
 });

@@ -93,8 +93,10 @@ export function startWorker() {
 
 /** Sends a raw message from `sender` and returns the background's answer. */
 export async function sendRaw(message: unknown, sender: object = PAGE): Promise<Result<unknown>> {
-  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
-  return (await results[0]) as Result<unknown>;
+  let answer: (value: unknown) => void = () => undefined;
+  const answered = new Promise((resolve) => (answer = resolve));
+  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, answer);
+  return (await answered) as Result<unknown>;
 }
 
 export async function send<T extends MessageType>(type: T, data: RequestOf<T>, sender: object = PAGE) {

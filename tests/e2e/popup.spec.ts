@@ -20,6 +20,7 @@ test('the popup unlocks, switches the active key, copies exactly it, and locks',
   await expect(row.getByLabel('OpenAI')).toHaveValue(/.+/);
   await expect(row).toContainText('sk-p…1111');
 
+  await row.getByLabel('OpenAI').focus(); // as a click or Tab would: the other keys are listed then
   await row.getByLabel('OpenAI').selectOption({ label: 'Work' });
   await expect(row).toContainText('sk-p…2222');
   await row.getByRole('button', { name: 'Copy' }).click();

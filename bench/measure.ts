@@ -1,6 +1,8 @@
 /** Timing helpers: medians after warm-up, and the results table. */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { chromiumPath } from '../tests/e2e/extension.ts';
 
 export async function median(runs: number, once: () => Promise<number> | number): Promise<number> {
   const times: number[] = [];
@@ -27,6 +29,15 @@ export interface Figure {
 
 const format = (value: number, unit: string) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ${unit}`;
 
+function browserVersion(): string {
+  const binary = chromiumPath();
+  try {
+    return binary ? execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim() : "Playwright's Chromium";
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Prints the figures as a table and saves them with the machine they ran on. */
 export function report(figures: Figure[], file: string): void {
   const rows = figures.map((f) => ({
@@ -41,7 +52,12 @@ export function report(figures: Figure[], file: string): void {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(['', line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n'));
-  const machine = { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version };
+  const machine = {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    browser: browserVersion(),
+  };
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');
   console.log(`\nSaved ${file}`);
 }

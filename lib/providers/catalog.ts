@@ -323,8 +323,3 @@ export function findProvider(id: string): Provider | undefined {
 export function providerName(id: string): string {
   return byId.get(id)?.name ?? id;
 }
-
-/** The local servers: their keys (if any) never leave this machine. */
-export function isLocalProvider(provider: Provider): boolean {
-  return !provider.needsKey;
-}

@@ -11,7 +11,8 @@ import { addEntry } from '../vault/entries.ts';
 import { maskSecret } from '../vault/summary.ts';
 import { providerName } from '../providers/catalog.ts';
 import { parseEnvFile } from '../transfer/env-file.ts';
-import { planBackupImport, planEnvImport, uniqueName, type ImportCandidate } from '../transfer/import-plan.ts';
+import { planBackupImport, planEnvImport, type ImportCandidate } from '../transfer/import-plan.ts';
+import { namesOf, uniqueName } from '../vault/unique-name.ts';
 import { createBackup, openBackup } from '../transfer/backup.ts';
 import { ImportError } from '../transfer/import-error.ts';
 import type { Handlers } from './router.ts';
@@ -58,9 +59,8 @@ export function createTransferHandlers(session: VaultSession, checks: Checks, pe
         for (const { input } of candidates) {
           if (!input || seen.has(`${input.provider}\n${input.secret}`)) continue;
           seen.add(`${input.provider}\n${input.secret}`);
-          const taken = new Set(next.entries.filter((e) => e.provider === input.provider).map((e) => e.name.toLowerCase()));
           const id = bytesToHex(secureRandomBytes(16));
-          next = addEntry(next, { ...input, name: uniqueName(input.name, taken) }, id, now()).payload;
+          next = addEntry(next, { ...input, name: uniqueName(input.name, namesOf(next.entries, input.provider)) }, id, now()).payload;
           ids.push(id);
         }
         return { payload: next, result: ids };

@@ -8,6 +8,7 @@ import { detectProvider } from '../providers/detect.ts';
 import type { Entry } from '../vault/payload-schema.ts';
 import type { EntryInput } from '../vault/entry-input.ts';
 import type { EnvVariable } from './env-file.ts';
+import { namesOf, uniqueName } from '../vault/unique-name.ts';
 
 export type ImportStatus = 'new' | 'duplicate' | 'unrecognised';
 
@@ -22,14 +23,6 @@ export interface ImportCandidate {
 
 const KEYISH_NAME = /(_|^)(API_?KEY|KEY|TOKEN|SECRET)$/i;
 const ALL_ENV_NAMES = new Set(PROVIDERS.flatMap((provider) => provider.envNames));
-
-/** A name that is not taken yet among `taken` (case-insensitive), by appending 2, 3… */
-export function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 function azureResource(endpoint: string | undefined): string | undefined {
   if (!endpoint) return undefined;
@@ -53,9 +46,7 @@ function finish(candidates: ImportCandidate[], existing: readonly Entry[]): Impo
     const key = `${input.provider}\n${candidate.secret}`;
     if (seen.has(key)) return { ...candidate, status: 'duplicate' };
     seen.add(key);
-    const names =
-      taken.get(input.provider) ??
-      taken.set(input.provider, new Set(existing.filter((e) => e.provider === input.provider).map((e) => e.name.toLowerCase()))).get(input.provider)!;
+    const names = taken.get(input.provider) ?? taken.set(input.provider, namesOf(existing, input.provider)).get(input.provider)!;
     return { ...candidate, input: { ...input, name: uniqueName(input.name, names) } };
   });
 }

@@ -8,6 +8,7 @@ import { SettingsSchema } from './payload-schema.ts';
 import { entryProblems, EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
 import { VaultError } from './errors.ts';
 import { successorOf } from './succession.ts';
+import { namesOf, uniqueName } from './unique-name.ts';
 
 function parseInput(raw: unknown): EntryInput {
   const parsed = EntryInputSchema.safeParse(raw);
@@ -143,14 +144,12 @@ export function deleteEntry(payload: Payload, id: string, now: number): Payload 
 }
 
 /**
- * Adds a copy of an entry under a free name (“Name (copy)”), with its own history: no
- * uses, no check result yet.
+ * Adds a copy of an entry under a free name (“Name (copy)”, “Name (copy) 2”…), with its
+ * own history: no uses, no check result yet.
  */
 export function duplicateEntry(payload: Payload, id: string, newId: string, now: number): { payload: Payload; entry: Entry } {
   const source = findEntry(payload, id);
-  const taken = new Set(payload.entries.filter((e) => e.provider === source.provider).map((e) => e.name.toLowerCase()));
-  let name = `${source.name} (copy)`.slice(0, 100);
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${source.name} (copy ${n})`.slice(0, 100);
+  const name = uniqueName(`${source.name.slice(0, 90)} (copy)`, namesOf(payload.entries, source.provider));
   const { provider, secret, endpoint, fields, tags, notes, enabled, expiresAt } = source;
   return addEntry(payload, { provider, name, secret, endpoint, fields, tags, notes, enabled, expiresAt }, newId, now);
 }

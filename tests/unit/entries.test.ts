@@ -115,7 +115,7 @@ describe('entry operations', () => {
     const used = recordUse(payload, personal.id, 50).payload;
     const first = duplicateEntry(used, personal.id, nextId(), 60);
     expect(first.entry).toMatchObject({ name: 'Personal (copy)', secret: personal.secret, useCount: 0, createdAt: 60 });
-    expect(duplicateEntry(first.payload, personal.id, nextId(), 61).entry.name).toBe('Personal (copy 2)');
+    expect(duplicateEntry(first.payload, personal.id, nextId(), 61).entry.name).toBe('Personal (copy) 2');
   });
 
   it('switches the active key and counts uses', () => {

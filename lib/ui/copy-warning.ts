@@ -2,7 +2,7 @@
  * Why a key should not be used without a second thought, or undefined when it is fine.
  * @module
  */
-import type { EntrySummaryView } from '../../lib/messages.ts';
+import type { EntrySummaryView } from '../messages.ts';
 
 export function copyWarning(key: EntrySummaryView, now: number): string | undefined {
   if (!key.enabled) return `“${key.name}” is disabled.`;

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+
+// What the built extension asks for at install, and what it runs.
+const CHROME = path.resolve('.output/chrome-mv3');
+const FIREFOX = path.resolve('.output/firefox-mv2');
+const manifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+
+test('the Chrome manifest asks for no broad access, no external messaging, and keeps a strict CSP', () => {
+  const m = manifest(CHROME);
+  const required = [...(m.host_permissions ?? []), ...(m.permissions ?? [])];
+  for (const broad of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', 'tabs', 'scripting', 'webRequest', 'history', 'cookies']) {
+    expect(required, broad).not.toContain(broad);
+  }
+  for (const host of m.host_permissions) expect(host).toMatch(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\]))\/\*$/);
+  expect(m.optional_host_permissions).toEqual(['https://*/*']);
+  expect(m.externally_connectable).toBeUndefined();
+  expect(m.web_accessible_resources).toBeUndefined();
+  expect(m.content_scripts).toBeUndefined();
+  expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" });
+});
+
+test('no page loads code from anywhere but the extension', () => {
+  for (const file of readdirSync(CHROME).filter((name) => name.endsWith('.html'))) {
+    const html = readFileSync(path.join(CHROME, file), 'utf8');
+    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((url) => /^(https?:)?\/\//.test(url!)), file).toEqual([]);
+  }
+});
+
+test('web-ext lint finds no error in the Firefox build', () => {
+  const output = execFileSync(path.resolve('node_modules/.bin/web-ext'), ['lint', '-s', FIREFOX, '--output=json'], { encoding: 'utf8' });
+  const report = JSON.parse(output);
+  expect(report.errors.map((e: { code: string }) => e.code)).toEqual([]);
+  expect(manifest(FIREFOX).browser_specific_settings.gecko.id).toBeTruthy();
+});

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { route, type Handlers } from '../../lib/background/router.ts';
+import { VaultSession } from '../../lib/background/session.ts';
+import { Checks } from '../../lib/background/checks.ts';
+import { createHandlers } from '../../lib/background/handlers.ts';
+import { createTransferHandlers } from '../../lib/background/transfer-handlers.ts';
+import { PendingImports } from '../../lib/background/pending-imports.ts';
+import { PROTOCOL, type SenderClass } from '../../lib/messages.ts';
+import { FAST_PARAMS } from './helpers.ts';
+
+const SECRET = 'sk-proj-FUZZSECRETaaaaaaaaaaaaaaaaaaaaaaaaa';
+const RUNS = 100_000;
+let handlers: Handlers;
+let entryId = '';
+
+/** Messages shaped like ours often enough to get past the first checks. */
+const message = fc.oneof(
+  fc.anything(),
+  fc.record({ type: fc.constantFrom(...Object.keys(PROTOCOL), 'toString', '__proto__', 'constructor'), data: fc.anything() }),
+  fc.record({
+    type: fc.constantFrom(...Object.keys(PROTOCOL)),
+    data: fc.oneof(fc.constant({}), fc.record({ id: fc.oneof(fc.constant('0'.repeat(32)), fc.string()), purpose: fc.constantFrom('copy', 'reveal', 'x') }, { requiredKeys: [] })),
+  }),
+);
+
+const stored = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
+
+beforeAll(async () => {
+  fakeBrowser.reset();
+  const now = () => 1_700_000_000_000;
+  const session = new VaultSession({ kdfParams: FAST_PARAMS, now });
+  const offline = async () => new Response('{}', { status: 503 });
+  const checks = new Checks(session, { fetch: offline, mayContact: async () => true, timeoutMs: 50, now, onProgress: () => undefined, onTurnedInvalid: () => undefined });
+  handlers = { ...createHandlers(session, checks, now, () => undefined), ...createTransferHandlers(session, checks, new PendingImports(now), now) };
+  await handlers.create({ passphrase: 'fuzzing passphrase 1' });
+  entryId = (await handlers.addEntry({ entry: { provider: 'openai', name: 'Fuzz', secret: SECRET } })).entry.id;
+  // Let the check that follows a save land first: it is a legitimate write.
+  while (!(await handlers.listEntries({})).entries[0]?.validation) await new Promise((resolve) => setTimeout(resolve, 5));
+});
+
+describe(`the router, ${RUNS.toLocaleString('en')} arbitrary messages per sender`, () => {
+  it.each<[string, SenderClass | undefined]>([
+    ['content script', 'content'],
+    ['other extension or unknown sender', undefined],
+  ])('refuses everything from a %s, with no secret and no change', async (_, sender) => {
+    const before = await stored();
+    await fc.assert(
+      fc.asyncProperty(message, async (m) => {
+        const answer = await route(m, sender, handlers);
+        expect(answer.ok).toBe(false);
+        expect(JSON.stringify(answer)).not.toContain(SECRET);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await stored()).toBe(before);
+  });
+
+  it('never throws at an extension page, and a refused message changes nothing', async () => {
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(message, async (m) => {
+        const before = await stored();
+        const answer = await route(m, 'page', handlers);
+        expect(typeof answer.ok).toBe('boolean');
+        if (!answer.ok) {
+          refused++;
+          expect(await stored()).toBe(before);
+          expect(answer.message).not.toContain(SECRET);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(refused).toBeGreaterThan(RUNS * 0.9);
+    // The vault still opens and still holds its key (a fuzzed "lock" may have locked it).
+    await handlers.unlock({ passphrase: 'fuzzing passphrase 1' });
+    expect((await handlers.getSecret({ id: entryId, purpose: 'reveal', allowDisabled: true })).secret).toBe(SECRET);
+  });
+});

@@ -30,7 +30,11 @@ export async function clearClipboardLater(secret: string, seconds: number): Prom
   if (offscreen) {
     await ensureOffscreenPage(offscreen);
     const request: ClearRequest = { target: CLIPBOARD_TARGET, digest, delayMs };
-    await browser.runtime.sendMessage(request);
+    // A page just created may not be listening yet: resend until it says it has it.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      if ((await browser.runtime.sendMessage(request).catch(() => false)) === true) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } else if (typeof document !== 'undefined') {
     setTimeout(() => void clearIfUnchanged(digest).catch(() => false), delayMs);
   }

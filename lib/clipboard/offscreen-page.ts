@@ -9,8 +9,9 @@ import { clearIfUnchanged, isClearRequest } from './clear-if-unchanged.ts';
 
 let waiting = 0;
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
   if (!isClearRequest(message)) return;
+  sendResponse(true); // received: the background stops resending
   waiting += 1;
   setTimeout(async () => {
     await clearIfUnchanged(message.digest).catch(() => false);

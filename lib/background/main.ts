@@ -18,6 +18,7 @@ import { updateBadge } from './badge.ts';
 import { notifyTurnedInvalid } from './notify.ts';
 import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
+import { hostPattern } from '../providers/host-permissions.ts';
 import { cancelAutoLock, listenForAutoLock, restartAutoLock } from './auto-lock.ts';
 
 export interface BackgroundOptions {
@@ -29,10 +30,8 @@ export interface BackgroundOptions {
   checkTimeoutMs?: number;
 }
 
-/** Host permissions ignore ports: ask about the scheme and host. */
 async function permittedOrigin(origin: string): Promise<boolean> {
-  const { protocol, hostname } = new URL(origin);
-  return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  return browser.permissions.contains({ origins: [hostPattern(origin)] });
 }
 
 function announceProgress(done: number, total: number, running: boolean): void {

@@ -19,3 +19,9 @@ export function catalogHostPermissions(): string[] {
   }
   return [...patterns];
 }
+
+/** The match pattern that grants access to `url`'s host (any port). @throws TypeError for a malformed URL. */
+export function hostPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}

@@ -4,13 +4,13 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import { hostPattern } from '../providers/host-permissions.ts';
 
 /** Returns null when the extension may contact `endpoint`, else why not. */
 export async function requestEndpointAccess(endpoint: string): Promise<string | null> {
   let origin: string;
   try {
-    const { protocol, hostname } = new URL(endpoint);
-    origin = `${protocol}//${hostname}/*`;
+    origin = hostPattern(endpoint);
   } catch {
     return null; // the background reports a malformed endpoint by itself
   }

@@ -11,8 +11,7 @@ import { addEntry } from '../vault/entries.ts';
 import { maskSecret } from '../vault/summary.ts';
 import { providerName } from '../providers/catalog.ts';
 import { parseEnvFile } from '../transfer/env-file.ts';
-import { planBackupImport, planEnvImport, type ImportCandidate } from '../transfer/import-plan.ts';
-import { namesOf, uniqueName } from '../vault/unique-name.ts';
+import { planBackupImport, planEnvImport, settleAgainst, type ImportCandidate } from '../transfer/import-plan.ts';
 import { createBackup, openBackup } from '../transfer/backup.ts';
 import { ImportError } from '../transfer/import-error.ts';
 import type { Handlers } from './router.ts';
@@ -50,17 +49,15 @@ export function createTransferHandlers(session: VaultSession, checks: Checks, pe
       return { token: pending.hold(candidates), rows: candidates.map(row) };
     },
     confirmImport: async ({ token }) => {
-      const candidates = pending.take(token).filter((c) => c.status === 'new' && c.input);
+      const candidates = pending.take(token);
       const added = await session.mutate((payload) => {
-        // Check again against the vault as it is now: it may have changed since the preview.
-        const seen = new Set(payload.entries.map((e) => `${e.provider}\n${e.secret}`));
-        const ids: string[] = [];
+        // The vault may have changed since the preview: settle duplicates and names again.
         let next = payload;
-        for (const { input } of candidates) {
-          if (!input || seen.has(`${input.provider}\n${input.secret}`)) continue;
-          seen.add(`${input.provider}\n${input.secret}`);
+        const ids: string[] = [];
+        for (const { status, input } of settleAgainst(candidates, payload.entries)) {
+          if (status !== 'new' || !input) continue;
           const id = bytesToHex(secureRandomBytes(16));
-          next = addEntry(next, { ...input, name: uniqueName(input.name, namesOf(next.entries, input.provider)) }, id, now()).payload;
+          next = addEntry(next, input, id, now()).payload;
           ids.push(id);
         }
         return { payload: next, result: ids };

@@ -35,9 +35,10 @@ function azureResource(endpoint: string | undefined): string | undefined {
 
 /**
  * Marks candidates whose provider and key are already saved, or repeated in the file,
- * as duplicates; then gives each new one a name not yet taken for its provider.
+ * as duplicates; then gives each new one a name not yet taken for its provider. Run at
+ * preview, and again at confirmation against the vault as it is then.
  */
-function finish(candidates: ImportCandidate[], existing: readonly Entry[]): ImportCandidate[] {
+export function settleAgainst(candidates: readonly ImportCandidate[], existing: readonly Entry[]): ImportCandidate[] {
   const seen = new Set(existing.map((entry) => `${entry.provider}\n${entry.secret}`));
   const taken = new Map<string, Set<string>>();
   return candidates.map((candidate) => {
@@ -75,7 +76,7 @@ export function planEnvImport(variables: readonly EnvVariable[], existing: reado
     };
     candidates.push({ status: 'new', source, input, secret: value });
   }
-  return finish(candidates, existing);
+  return settleAgainst(candidates, existing);
 }
 
 /** Plans importing the entries of an opened backup. */
@@ -95,5 +96,5 @@ export function planBackupImport(entries: readonly Entry[], existing: readonly E
     };
     return { status: 'new', source: entry.name, input, secret: entry.secret };
   });
-  return finish(candidates, existing);
+  return settleAgainst(candidates, existing);
 }

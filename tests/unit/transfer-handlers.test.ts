@@ -30,6 +30,13 @@ describe('import', () => {
     expect(await send('confirmImport', { token })).toMatchObject({ ok: false, code: 'import-expired' });
   });
 
+  it('skips at confirmation a key saved since the preview', async () => {
+    const { token } = await must('previewImport', { format: 'env', text: ENV });
+    await must('addEntry', { entry: { provider: 'openai', name: 'OpenAI (OPENAI_API_KEY)', secret: OPENAI } });
+    expect(await must('confirmImport', { token })).toEqual({ added: 1 }); // only Groq
+    expect(await names()).toEqual(['OpenAI (OPENAI_API_KEY)', 'Groq (GROQ_API_KEY)']);
+  });
+
   it('refuses a malformed file with a clear error and changes nothing', async () => {
     const before = await storedText();
     for (const text of ['OPENAI_API_KEY sk-nope', 'A="open', 'just text\nmore']) {

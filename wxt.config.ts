@@ -17,9 +17,23 @@ export default defineConfig({
       'Keep your AI-provider API keys in a local vault encrypted with a master passphrase.',
     // clipboardRead: a copied key is cleared only if the clipboard still holds it, which
     // takes reading it. offscreen: Chrome's worker has no clipboard of its own.
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'clipboardRead', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // activeTab + scripting: filling reaches a page only on the user's act there.
+    // contextMenus: "Insert API key" on editable fields.
+    permissions: [
+      'storage',
+      'alarms',
+      'idle',
+      'clipboardWrite',
+      'clipboardRead',
+      'notifications',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: catalogHostPermissions(),
-    // Custom endpoints (gateways, proxies) are asked for one origin at a time, on save.
+    // Custom endpoints (gateways, proxies) and sites the user turns the inline offer on
+    // for are asked for one origin at a time.
     optional_host_permissions: ['https://*/*'],
     // Argon2id runs as WebAssembly (3× faster than JS): compiling WASM needs
     // 'wasm-unsafe-eval'. No remote code, no eval of strings.
@@ -31,6 +45,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Open AI Key Vault',
       },
+      'fill-key': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Fill the focused field with the best-matching API key' },
     },
     ...(browser === 'firefox'
       ? {

@@ -34,9 +34,17 @@ export const ImportRowSchema = z.strictObject({
   masked: z.string(),
 });
 
-/** Which senders may ask what: extension pages manage the vault; content scripts ask nothing yet. */
+/**
+ * Which senders may ask what: extension pages manage the vault; content scripts may list
+ * the keys for a field, receive the one the user picked there, and offer a new key.
+ */
 export type SenderClass = 'page' | 'content';
 const PAGES: readonly SenderClass[] = ['page'];
+const CONTENT: readonly SenderClass[] = ['content'];
+
+export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string() });
+export type OfferedKey = z.infer<typeof OfferedKeySchema>;
+const SITE_ORIGIN = z.string().max(300);
 
 export const PROTOCOL = {
   status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
@@ -98,6 +106,33 @@ export const PROTOCOL = {
     response: z.strictObject({ settings: SettingsSchema }),
     senders: PAGES,
   },
+  /** Fills a key into the tab the popup was opened over (activeTab). */
+  fillTab: { request: z.strictObject({ id: ENTRY_ID, allowDisabled: z.boolean().optional() }), response: EMPTY, senders: PAGES },
+  /** A key the content script offered to save: provider, suggested name and key, for the add form. */
+  takeCapture: {
+    request: z.strictObject({ token: z.string().max(64) }),
+    response: z.strictObject({ provider: z.string(), name: z.string(), secret: z.string() }),
+    senders: PAGES,
+  },
+  /** The sites (besides the curated ones) where the user turned the inline offer on. */
+  inlineSites: { request: EMPTY, response: z.strictObject({ sites: z.array(z.string()) }), senders: PAGES },
+  /** Turns the inline offer on for one origin, after the page obtained its host permission. */
+  enableInlineSite: { request: z.strictObject({ origin: SITE_ORIGIN }), response: z.strictObject({ sites: z.array(z.string()) }), senders: PAGES },
+  disableInlineSite: { request: z.strictObject({ origin: SITE_ORIGIN }), response: z.strictObject({ sites: z.array(z.string()) }), senders: PAGES },
+  /** The inline offer: names and masks of the keys for a field (providers: the field's hints). */
+  inlineKeys: {
+    request: z.strictObject({ providers: z.array(z.string().max(40)).max(8) }),
+    response: z.strictObject({ state: z.enum(['locked', 'unlocked']), keys: z.array(OfferedKeySchema) }),
+    senders: CONTENT,
+  },
+  /** The key the user just picked in the inline offer, for the sender's own frame. */
+  inlineFill: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: CONTENT },
+  /** A key that appeared on a provider's console: opens the add form prefilled. */
+  captureKey: {
+    request: z.strictObject({ secret: z.string().min(8).max(8192) }),
+    response: z.strictObject({ savedAs: z.string().optional() }),
+    senders: CONTENT,
+  },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;
@@ -126,6 +161,7 @@ export type ErrorCode =
   | 'disabled'
   | 'import-failed'
   | 'import-expired'
+  | 'fill-refused'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

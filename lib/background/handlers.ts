@@ -16,7 +16,21 @@ import { BackgroundError } from './errors.ts';
 
 const newId = () => bytesToHex(secureRandomBytes(16));
 
-type CoreHandlers = Omit<Handlers, 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportPlain'>;
+type CoreHandlers = Omit<
+  Handlers,
+  | 'previewImport'
+  | 'confirmImport'
+  | 'exportBackup'
+  | 'exportPlain'
+  | 'fillTab'
+  | 'takeCapture'
+  | 'inlineSites'
+  | 'enableInlineSite'
+  | 'disableInlineSite'
+  | 'inlineKeys'
+  | 'inlineFill'
+  | 'captureKey'
+>;
 
 export function createHandlers(
   session: VaultSession,

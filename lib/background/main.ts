@@ -12,13 +12,17 @@ import { restrictSessionStorage } from './key-cache.ts';
 import { announceChange } from './announce.ts';
 import { Checks } from './checks.ts';
 import { clearClipboardLater } from './clipboard-timer.ts';
-import { PendingImports } from './pending-imports.ts';
+import { Pending } from './pending.ts';
+import type { ImportCandidate } from '../transfer/import-plan.ts';
+import { BackgroundError } from './errors.ts';
 import { createTransferHandlers } from './transfer-handlers.ts';
 import { updateBadge } from './badge.ts';
 import { notifyTurnedInvalid } from './notify.ts';
 import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
 import { hostPattern } from '../providers/host-permissions.ts';
+import { createFillHandlers, type Capture } from './fill-handlers.ts';
+import { onFillCommand, onMenuClick, rebuildMenu } from './fill-triggers.ts';
 import { cancelAutoLock, listenForAutoLock, restartAutoLock } from './auto-lock.ts';
 
 export interface BackgroundOptions {
@@ -47,7 +51,7 @@ export function startBackground({
   mayContact = permittedOrigin,
   checkTimeoutMs = 10_000,
 }: BackgroundOptions = {}): VaultSession {
-  const pending = new PendingImports(now);
+  const pending = new Pending<ImportCandidate[]>(now, () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.'));
   const session: VaultSession = new VaultSession({
     kdfParams,
     now,
@@ -55,8 +59,10 @@ export function startBackground({
       announceChange();
       if (!session.currentPayload) pending.clear();
       void updateBadge(session.currentPayload).catch(() => undefined);
+      void rebuildMenu(session.currentPayload);
     },
   });
+  const captures = new Pending<Capture>(now, () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.'));
   const checks = new Checks(session, {
     fetch,
     mayContact,
@@ -66,7 +72,11 @@ export function startBackground({
     onTurnedInvalid: notifyTurnedInvalid,
   });
   const onCopied = (secret: string, seconds: number) => void clearClipboardLater(secret, seconds).catch(() => undefined);
-  const handlers = { ...createHandlers(session, checks, now, onCopied), ...createTransferHandlers(session, checks, pending, now) };
+  const handlers = {
+    ...createHandlers(session, checks, now, onCopied),
+    ...createTransferHandlers(session, checks, pending, now),
+    ...createFillHandlers(session, captures, now),
+  };
   const extensionBase = browser.runtime.getURL('');
 
   // Every request from a page is a use of the vault: it restarts the auto-lock countdown.
@@ -81,7 +91,8 @@ export function startBackground({
   // way that works in Chrome and Firefox alike without a polyfill.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const senderClass = classifySender(sender, browser.runtime.id, extensionBase);
-    void route(message, senderClass, handlers).then(async (result) => {
+    const context = { tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId, frameUrl: sender.url };
+    void route(message, senderClass, handlers, context).then(async (result) => {
       sendResponse(result);
       if (senderClass === 'page') await touch().catch(() => undefined);
     });
@@ -90,6 +101,9 @@ export function startBackground({
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && HEADER_KEY in changes) session.storedHeaderChanged(changes[HEADER_KEY]?.newValue);
   });
+  browser.commands.onCommand.addListener(onFillCommand(session, now));
+  browser.contextMenus.onClicked.addListener(onMenuClick(session, now));
+  void session.status().then(() => rebuildMenu(session.currentPayload));
   listenForAutoLock(() => session.lock(), () => session.currentPayload?.settings.autoLock);
   return session;
 }

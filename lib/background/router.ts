@@ -8,8 +8,19 @@ import { MessageSchema, PROTOCOL, type MessageType, type Result, type SenderClas
 import { VaultError } from '../vault/errors.ts';
 import { BackgroundError } from './errors.ts';
 
+/** Where a message came from, as the browser reports it (never as the message claims). */
+export interface SenderContext {
+  tabId?: number;
+  tabUrl?: string;
+  frameId?: number;
+  frameUrl?: string;
+}
+
 export type Handlers = {
-  [T in MessageType]: (request: z.infer<(typeof PROTOCOL)[T]['request']>) => Promise<z.infer<(typeof PROTOCOL)[T]['response']>>;
+  [T in MessageType]: (
+    request: z.infer<(typeof PROTOCOL)[T]['request']>,
+    sender: SenderContext,
+  ) => Promise<z.infer<(typeof PROTOCOL)[T]['response']>>;
 };
 
 function refuse(code: Extract<Result<never>, { ok: false }>['code'], message: string): Result<never> {
@@ -34,7 +45,12 @@ function toFailure(error: unknown): Result<never> {
 /**
  * Routes one message from a classified sender (undefined = not to be heard).
  */
-export async function route(message: unknown, senderClass: SenderClass | undefined, handlers: Handlers): Promise<Result<unknown>> {
+export async function route(
+  message: unknown,
+  senderClass: SenderClass | undefined,
+  handlers: Handlers,
+  sender: SenderContext = {},
+): Promise<Result<unknown>> {
   if (!senderClass) return refuse('forbidden', 'This sender may not talk to AI Key Vault.');
   const envelope = MessageSchema.safeParse(message);
   if (!envelope.success) return refuse('malformed', 'The request is not a message AI Key Vault understands.');
@@ -50,8 +66,8 @@ export async function route(message: unknown, senderClass: SenderClass | undefin
     return refuse('malformed', `Invalid request: ${issue?.path.join('.') || type}: ${issue?.message ?? 'invalid'}`);
   }
   try {
-    const handler = handlers[type] as (request: unknown) => Promise<unknown>;
-    return { ok: true, data: await handler(request.data) };
+    const handler = handlers[type] as (request: unknown, sender: SenderContext) => Promise<unknown>;
+    return { ok: true, data: await handler(request.data, sender) };
   } catch (error) {
     return toFailure(error);
   }

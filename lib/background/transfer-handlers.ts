@@ -17,7 +17,7 @@ import { ImportError } from '../transfer/import-error.ts';
 import type { Handlers } from './router.ts';
 import type { VaultSession } from './session.ts';
 import type { Checks } from './checks.ts';
-import type { PendingImports } from './pending-imports.ts';
+import type { Pending } from './pending.ts';
 import { BackgroundError } from './errors.ts';
 
 type TransferHandlers = Pick<Handlers, 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportPlain'>;
@@ -41,7 +41,7 @@ const row = (candidate: ImportCandidate) => ({
   ...(candidate.input ? { provider: providerName(candidate.input.provider), name: candidate.input.name } : {}),
 });
 
-export function createTransferHandlers(session: VaultSession, checks: Checks, pending: PendingImports, now: () => number): TransferHandlers {
+export function createTransferHandlers(session: VaultSession, checks: Checks, pending: Pending<ImportCandidate[]>, now: () => number): TransferHandlers {
   return {
     previewImport: async ({ format, text, passphrase }) => {
       const candidates = await plan(format, text, passphrase, session);

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../lib/background/main.ts';
 import type { MessageType, RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
 import { FAST_PARAMS } from './helpers.ts';
+import { installFillFakes } from './fill-fakes.ts';
 
 const ID = fakeBrowser.runtime.id;
 export const PAGE = { id: ID, url: `chrome-extension://${ID}/options.html`, origin: `chrome-extension://${ID}` };
@@ -78,6 +79,7 @@ export function startWorker() {
   fakeBrowser.runtime.onMessage.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   installIdle();
+  installFillFakes();
   sessionAccessLevels.length = 0;
   Object.assign(fakeBrowser.storage.session, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),

@@ -6,8 +6,9 @@ import { VaultSession } from '../../lib/background/session.ts';
 import { Checks } from '../../lib/background/checks.ts';
 import { createHandlers } from '../../lib/background/handlers.ts';
 import { createTransferHandlers } from '../../lib/background/transfer-handlers.ts';
-import { PendingImports } from '../../lib/background/pending-imports.ts';
-import { PROTOCOL, type SenderClass } from '../../lib/messages.ts';
+import { createFillHandlers } from '../../lib/background/fill-handlers.ts';
+import { Pending } from '../../lib/background/pending.ts';
+import { PROTOCOL } from '../../lib/messages.ts';
 import { FAST_PARAMS } from './helpers.ts';
 
 const SECRET = 'sk-proj-FUZZSECRETaaaaaaaaaaaaaaaaaaaaaaaaa';
@@ -23,6 +24,12 @@ const message = fc.oneof(
     type: fc.constantFrom(...Object.keys(PROTOCOL)),
     data: fc.oneof(fc.constant({}), fc.record({ id: fc.oneof(fc.constant('0'.repeat(32)), fc.string()), purpose: fc.constantFrom('copy', 'reveal', 'x') }, { requiredKeys: [] })),
   }),
+  // The requests a content script may make, in their own shapes.
+  fc.oneof(
+    fc.record({ type: fc.constant('inlineKeys'), data: fc.record({ providers: fc.array(fc.oneof(fc.constant('openai'), fc.string()), { maxLength: 10 }) }) }),
+    fc.record({ type: fc.constant('inlineFill'), data: fc.record({ id: fc.oneof(fc.constant('0'.repeat(32)), fc.stringMatching(/^[0-9a-f]{32}$/)) }) }),
+    fc.record({ type: fc.constant('captureKey'), data: fc.record({ secret: fc.oneof(fc.string(), fc.stringMatching(/^sk-proj-[A-Za-z0-9]{40,60}$/)) }) }),
+  ),
 );
 
 const stored = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
@@ -33,28 +40,46 @@ beforeAll(async () => {
   const session = new VaultSession({ kdfParams: FAST_PARAMS, now });
   const offline = async () => new Response('{}', { status: 503 });
   const checks = new Checks(session, { fetch: offline, mayContact: async () => true, timeoutMs: 50, now, onProgress: () => undefined, onTurnedInvalid: () => undefined });
-  handlers = { ...createHandlers(session, checks, now, () => undefined), ...createTransferHandlers(session, checks, new PendingImports(now), now) };
-  await handlers.create({ passphrase: 'fuzzing passphrase 1' });
-  entryId = (await handlers.addEntry({ entry: { provider: 'openai', name: 'Fuzz', secret: SECRET } })).entry.id;
+  const expired = () => new Error('expired');
+  handlers = {
+    ...createHandlers(session, checks, now, () => undefined),
+    ...createTransferHandlers(session, checks, new Pending(now, expired), now),
+    ...createFillHandlers(session, new Pending(now, expired), now),
+  };
+  await handlers.create({ passphrase: 'fuzzing passphrase 1' }, {});
+  entryId = (await handlers.addEntry({ entry: { provider: 'openai', name: 'Fuzz', secret: SECRET } }, {})).entry.id;
   // Let the check that follows a save land first: it is a legitimate write.
-  while (!(await handlers.listEntries({})).entries[0]?.validation) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (!(await handlers.listEntries({}, {})).entries[0]?.validation) await new Promise((resolve) => setTimeout(resolve, 5));
 });
 
 describe(`the router, ${RUNS.toLocaleString('en')} arbitrary messages per sender`, () => {
-  it.each<[string, SenderClass | undefined]>([
-    ['content script', 'content'],
-    ['other extension or unknown sender', undefined],
-  ])('refuses everything from a %s, with no secret and no change', async (_, sender) => {
+  it('refuses everything from another extension or an unknown sender, with no secret and no change', async () => {
     const before = await stored();
     await fc.assert(
       fc.asyncProperty(message, async (m) => {
-        const answer = await route(m, sender, handlers);
+        const answer = await route(m, undefined, handlers);
         expect(answer.ok).toBe(false);
         expect(JSON.stringify(answer)).not.toContain(SECRET);
       }),
       { numRuns: RUNS },
     );
     expect(await stored()).toBe(before);
+  });
+
+  it('gives a content script on a provider console no secret it did not pick, and changes nothing', async () => {
+    const console = { tabId: 3, tabUrl: 'https://platform.openai.com/api-keys', frameId: 0, frameUrl: 'https://platform.openai.com/api-keys' };
+    const before = await stored();
+    let listed = 0;
+    await fc.assert(
+      fc.asyncProperty(message, async (m) => {
+        const answer = await route(m, 'content', handlers, console);
+        expect(JSON.stringify(answer)).not.toContain(SECRET);
+        if (answer.ok) listed++;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await stored()).toBe(before);
+    expect(listed).toBeGreaterThan(0); // the key list is reached (names and masks only)
   });
 
   it('never throws at an extension page, and a refused message changes nothing', async () => {
@@ -74,7 +99,7 @@ describe(`the router, ${RUNS.toLocaleString('en')} arbitrary messages per sender
     );
     expect(refused).toBeGreaterThan(RUNS * 0.9);
     // The vault still opens and still holds its key (a fuzzed "lock" may have locked it).
-    await handlers.unlock({ passphrase: 'fuzzing passphrase 1' });
-    expect((await handlers.getSecret({ id: entryId, purpose: 'reveal', allowDisabled: true })).secret).toBe(SECRET);
+    await handlers.unlock({ passphrase: 'fuzzing passphrase 1' }, {});
+    expect((await handlers.getSecret({ id: entryId, purpose: 'reveal', allowDisabled: true }, {})).secret).toBe(SECRET);
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * Which keys to offer for a field, and which one a one-key act (the fill shortcut) takes.
+ * @module
+ */
+import type { Entry, Payload } from '../vault/payload-schema.ts';
+
+const recency = (entry: Entry) => entry.lastUsedAt ?? entry.updatedAt;
+
+/**
+ * The enabled keys with a secret, those of the hinted providers first (in hint order,
+ * each provider's active key before its others), then the rest by last use.
+ */
+export function rankKeys(payload: Payload, hints: readonly string[]): Entry[] {
+  const usable = payload.entries.filter((entry) => entry.enabled && entry.secret !== '');
+  const rank = (entry: Entry) => {
+    const hint = hints.indexOf(entry.provider);
+    return hint === -1 ? hints.length : hint;
+  };
+  const isActive = (entry: Entry) => (payload.active[entry.provider] === entry.id ? 0 : 1);
+  return usable.sort((a, b) => rank(a) - rank(b) || isActive(a) - isActive(b) || recency(b) - recency(a));
+}
+
+/** The keys of the hinted providers only, or every usable key when nothing is hinted or none match. */
+export function keysToOffer(payload: Payload, hints: readonly string[]): Entry[] {
+  const ranked = rankKeys(payload, hints);
+  const hinted = ranked.filter((entry) => hints.includes(entry.provider));
+  return hinted.length > 0 ? hinted : ranked;
+}
+
+/** The one key the fill shortcut uses: the best of `rankKeys`. */
+export function bestKey(payload: Payload, hints: readonly string[]): Entry | undefined {
+  return rankKeys(payload, hints)[0];
+}

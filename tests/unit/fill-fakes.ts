@@ -1,0 +1,100 @@
+/**
+ * The parts of the browser that filling uses, faked for the background harness: a page
+ * (its URL and what the injected agent finds there), injections, the context menu, the
+ * shortcut, registered content scripts, granted sites, notifications and new tabs.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { FillAnswer, LocateAnswer } from '../../lib/fill/agent-protocol.ts';
+
+type Listener = (...args: never[]) => void;
+
+function fakeEvent() {
+  const listeners: Listener[] = [];
+  return {
+    addListener: (listener: Listener) => void listeners.push(listener),
+    removeListener: () => undefined,
+    fire: (...args: unknown[]) => listeners.forEach((listener) => (listener as (...a: unknown[]) => void)(...args)),
+  };
+}
+
+interface RegisteredScript {
+  id: string;
+  matches?: string[];
+}
+
+/** What the page in front of the user is like, and what was done to it. */
+export const page = {
+  tab: { id: 11, url: 'https://app.example.com/settings', active: true } as { id: number; url: string; active: boolean },
+  locate: { ok: true, providers: [] } as LocateAnswer,
+  fillAnswer: { ok: true } as FillAnswer,
+  /** Secrets handed to the page's agent, in order. */
+  filled: [] as string[],
+  injections: 0,
+  reachable: true,
+  menu: [] as { id: string; parentId?: string; title?: string; enabled?: boolean }[],
+  notifications: [] as string[],
+  opened: [] as string[],
+  popupOpened: 0,
+  granted: new Set<string>(),
+  scripts: [] as RegisteredScript[],
+  onCommand: fakeEvent(),
+  onMenuClicked: fakeEvent(),
+};
+
+/** A fresh page, nothing granted or registered. */
+export function resetPage(): void {
+  Object.assign(page, {
+    tab: { id: 11, url: 'https://app.example.com/settings', active: true },
+    locate: { ok: true, providers: [] },
+    fillAnswer: { ok: true },
+    filled: [],
+    injections: 0,
+    reachable: true,
+    menu: [],
+    notifications: [],
+    opened: [],
+    popupOpened: 0,
+    granted: new Set<string>(),
+    scripts: [],
+  });
+}
+
+/** Wires the fakes into the fake browser (a new worker gets new listeners). */
+export function installFillFakes(): void {
+  page.onCommand = fakeEvent();
+  page.onMenuClicked = fakeEvent();
+  const fake = fakeBrowser as unknown as Record<string, unknown>;
+  fake.scripting = {
+    executeScript: async ({ files, args }: { files?: string[]; args?: unknown[] }) => {
+      page.injections += 1;
+      if (!page.reachable) throw new Error('Cannot access contents of the page');
+      if (files) return [{ result: undefined }];
+      const [, method, secret] = args as [string, 'locate' | 'fill', string | null];
+      if (method === 'locate') return [{ result: page.locate }];
+      page.filled.push(secret!);
+      return [{ result: page.fillAnswer }];
+    },
+    getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => page.scripts.filter(({ id }) => ids.includes(id)),
+    registerContentScripts: async (scripts: RegisteredScript[]) => void page.scripts.push(...scripts),
+    updateContentScripts: async (scripts: RegisteredScript[]) => {
+      for (const script of scripts) page.scripts = page.scripts.map((old) => (old.id === script.id ? script : old));
+    },
+    unregisterContentScripts: async ({ ids }: { ids: string[] }) => void (page.scripts = page.scripts.filter(({ id }) => !ids.includes(id))),
+  };
+  fake.contextMenus = {
+    removeAll: async () => void (page.menu = []),
+    create: (item: (typeof page.menu)[number], done?: () => void) => (page.menu.push(item), done?.()),
+    onClicked: page.onMenuClicked,
+  };
+  fake.commands = { onCommand: page.onCommand };
+  Object.assign(fakeBrowser.action, { openPopup: async () => void (page.popupOpened += 1) });
+  const createNotification = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as (...args: unknown[]) => Promise<string>;
+  Object.assign(fakeBrowser.notifications, {
+    create: async (id: string, options: { message: string }) => (page.notifications.push(options.message), createNotification(id, options)),
+  });
+  fake.permissions = { contains: async ({ origins }: { origins: string[] }) => origins.every((origin) => page.granted.has(origin)) };
+  Object.assign(fakeBrowser.tabs, {
+    query: async () => [page.tab],
+    create: async ({ url }: { url: string }) => (page.opened.push(url), { id: 99, url }),
+  });
+}

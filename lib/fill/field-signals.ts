@@ -75,7 +75,9 @@ function namedProviders(words: string): string[] {
     if (squeezed.includes(plain.replace(/ /g, '')) || new RegExp(`\\b${id.replace('-', ' ')}\\b`).test(words)) named.add(id);
   }
   for (const [word, id] of Object.entries(PROVIDER_WORDS)) if (words.includes(word)) named.add(id);
-  return [...named];
+  // "Azure OpenAI key" names Azure, not OpenAI as well.
+  const names = [...named].map((id) => PROVIDERS.find((provider) => provider.id === id)?.name.toLowerCase() ?? id);
+  return [...named].filter((_, i) => !names.some((other, j) => j !== i && other !== names[i] && other.includes(names[i]!)));
 }
 
 /**

@@ -106,8 +106,8 @@ export async function send<T extends MessageType>(type: T, data: RequestOf<T>, s
 }
 
 /** Sends and expects success. */
-export async function must<T extends MessageType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {
-  const answer = await send(type, data);
+export async function must<T extends MessageType>(type: T, data: RequestOf<T>, sender: object = PAGE): Promise<ResponseOf<T>> {
+  const answer = await send(type, data, sender);
   if (!answer.ok) throw new Error(`${type} failed: ${answer.code} ${answer.message}`);
   return answer.data;
 }

@@ -8,8 +8,10 @@ import { createHandlers } from '../../lib/background/handlers.ts';
 import { createTransferHandlers } from '../../lib/background/transfer-handlers.ts';
 import { createFillHandlers } from '../../lib/background/fill-handlers.ts';
 import { Pending } from '../../lib/background/pending.ts';
+import { BackgroundError } from '../../lib/background/errors.ts';
 import { PROTOCOL } from '../../lib/messages.ts';
 import { FAST_PARAMS } from './helpers.ts';
+import { installFillFakes, resetPage } from './fill-fakes.ts';
 
 const SECRET = 'sk-proj-FUZZSECRETaaaaaaaaaaaaaaaaaaaaaaaaa';
 const RUNS = 100_000;
@@ -36,11 +38,13 @@ const stored = async () => JSON.stringify(await fakeBrowser.storage.local.get(nu
 
 beforeAll(async () => {
   fakeBrowser.reset();
+  resetPage();
+  installFillFakes();
   const now = () => 1_700_000_000_000;
   const session = new VaultSession({ kdfParams: FAST_PARAMS, now });
   const offline = async () => new Response('{}', { status: 503 });
   const checks = new Checks(session, { fetch: offline, mayContact: async () => true, timeoutMs: 50, now, onProgress: () => undefined, onTurnedInvalid: () => undefined });
-  const expired = () => new Error('expired');
+  const expired = () => new BackgroundError('import-expired', 'expired');
   handlers = {
     ...createHandlers(session, checks, now, () => undefined),
     ...createTransferHandlers(session, checks, new Pending(now, expired), now),

@@ -106,8 +106,15 @@ export const PROTOCOL = {
     response: z.strictObject({ settings: SettingsSchema }),
     senders: PAGES,
   },
-  /** Fills a key into the tab the popup was opened over (activeTab). */
-  fillTab: { request: z.strictObject({ id: ENTRY_ID, allowDisabled: z.boolean().optional() }), response: EMPTY, senders: PAGES },
+  /**
+   * Fills a key into the tab the popup was opened over (the popup's own window knows
+   * which one; the background reads that tab's address from the browser).
+   */
+  fillTab: {
+    request: z.strictObject({ id: ENTRY_ID, tabId: z.number().int().nonnegative(), allowDisabled: z.boolean().optional() }),
+    response: EMPTY,
+    senders: PAGES,
+  },
   /** A key the content script offered to save: provider, suggested name and key, for the add form. */
   takeCapture: {
     request: z.strictObject({ token: z.string().max(64) }),

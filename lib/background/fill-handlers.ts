@@ -44,8 +44,8 @@ function dateStamp(time: number): string {
 
 export function createFillHandlers(session: VaultSession, captures: Pending<Capture>, now: () => number): FillHandlers {
   return {
-    fillTab: async ({ id, allowDisabled }) => {
-      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    fillTab: async ({ id, tabId, allowDisabled }) => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
       if (tab?.id === undefined) throw new BackgroundError('fill-refused', 'There is no page to fill.');
       await fillInto(
         session,

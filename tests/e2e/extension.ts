@@ -15,7 +15,16 @@ export function chromiumPath(): string | undefined {
   return existsSync(candidate) ? candidate : undefined;
 }
 
-export async function launchWithExtension(userDataDir = mkdtempSync(path.join(tmpdir(), 'akv-profile-'))): Promise<BrowserContext> {
+export interface LaunchOptions {
+  /** Host names to send to local servers, as `MAP host ip:port` rules. */
+  resolve?: readonly string[];
+  args?: readonly string[];
+}
+
+export async function launchWithExtension(
+  userDataDir = mkdtempSync(path.join(tmpdir(), 'akv-profile-')),
+  { resolve = [], args = [] }: LaunchOptions = {},
+): Promise<BrowserContext> {
   if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
     throw new Error('Build the extension first: npm run build');
   }
@@ -31,7 +40,8 @@ export async function launchWithExtension(userDataDir = mkdtempSync(path.join(tm
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      `--host-resolver-rules=${[...resolve, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ')}`,
+      ...args,
     ],
   });
 }

@@ -94,7 +94,7 @@ export function installFillFakes(): void {
   });
   fake.permissions = { contains: async ({ origins }: { origins: string[] }) => origins.every((origin) => page.granted.has(origin)) };
   Object.assign(fakeBrowser.tabs, {
-    query: async () => [page.tab],
+    get: async (id: number) => (id === page.tab.id ? page.tab : Promise.reject(new Error('No tab with id'))),
     create: async ({ url }: { url: string }) => (page.opened.push(url), { id: 99, url }),
   });
 }

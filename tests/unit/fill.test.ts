@@ -32,7 +32,7 @@ beforeEach(async () => {
 describe('Fill from the popup (into the tab it was opened over)', () => {
   it('fills exactly the chosen key and counts a use', async () => {
     const before = await useCount(ids.openai!);
-    expect((await send('fillTab', { id: ids.openai! })).ok).toBe(true);
+    expect((await send('fillTab', { id: ids.openai!, tabId: page.tab.id })).ok).toBe(true);
     expect(page.filled).toEqual([OPENAI.secret]);
     expect(await useCount(ids.openai!)).toBe(before + 1);
   });
@@ -42,14 +42,14 @@ describe('Fill from the popup (into the tab it was opened over)', () => {
     ['a browser page', 'chrome://settings/', 'only into web pages'],
   ])('refuses %s before touching the page', async (_, url, message) => {
     page.tab.url = url;
-    const answer = await send('fillTab', { id: ids.openai! });
+    const answer = await send('fillTab', { id: ids.openai!, tabId: page.tab.id });
     expect(answer).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining(message) });
     expect(page.injections).toBe(0);
   });
 
   it('fills http on this computer', async () => {
     page.tab.url = 'http://localhost:5173/';
-    expect((await send('fillTab', { id: ids.openai! })).ok).toBe(true);
+    expect((await send('fillTab', { id: ids.openai!, tabId: page.tab.id })).ok).toBe(true);
   });
 
   it.each([
@@ -60,23 +60,27 @@ describe('Fill from the popup (into the tab it was opened over)', () => {
     ['a frame from another site', 'cross-origin-frame', 'another site'],
   ] as const)('hands no secret to a page with %s', async (_, reason, message) => {
     page.locate = { ok: false, reason };
-    const answer = await send('fillTab', { id: ids.openai! });
+    const answer = await send('fillTab', { id: ids.openai!, tabId: page.tab.id });
     expect(answer).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining(message) });
     expect(page.filled).toEqual([]);
   });
 
+  it('refuses a tab that is gone', async () => {
+    expect(await send('fillTab', { id: ids.openai!, tabId: 12345 })).toMatchObject({ ok: false, code: 'fill-refused', message: 'There is no page to fill.' });
+  });
+
   it('says so when the page cannot be reached (no activeTab grant)', async () => {
     page.reachable = false;
-    expect(await send('fillTab', { id: ids.openai! })).toMatchObject({ ok: false, code: 'fill-refused' });
+    expect(await send('fillTab', { id: ids.openai!, tabId: page.tab.id })).toMatchObject({ ok: false, code: 'fill-refused' });
   });
 
   it('asks before filling a disabled key, and refuses while locked', async () => {
     await must('updateEntry', { id: ids.openai!, changes: { enabled: false } });
-    expect(await send('fillTab', { id: ids.openai! })).toMatchObject({ ok: false, code: 'disabled' });
-    expect((await send('fillTab', { id: ids.openai!, allowDisabled: true })).ok).toBe(true);
+    expect(await send('fillTab', { id: ids.openai!, tabId: page.tab.id })).toMatchObject({ ok: false, code: 'disabled' });
+    expect((await send('fillTab', { id: ids.openai!, tabId: page.tab.id, allowDisabled: true })).ok).toBe(true);
     await must('lock', {});
     const injections = page.injections;
-    expect(await send('fillTab', { id: ids.openai! })).toMatchObject({ ok: false, code: 'locked' });
+    expect(await send('fillTab', { id: ids.openai!, tabId: page.tab.id })).toMatchObject({ ok: false, code: 'locked' });
     expect(page.injections).toBe(injections);
   });
 });
@@ -199,7 +203,7 @@ describe('the inline offer (content script)', () => {
   it('is refused to extension pages, and page requests are refused to content scripts', async () => {
     expect(await send('inlineFill', { id: ids.openai! })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await send('getSecret', { id: ids.openai!, purpose: 'reveal' }, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await send('fillTab', { id: ids.openai! }, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await send('fillTab', { id: ids.openai!, tabId: page.tab.id }, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
 

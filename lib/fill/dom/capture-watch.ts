@@ -14,8 +14,8 @@ const TOKEN = /[A-Za-z0-9_\-.]{20,}/g;
 function keysIn(node: Node, formats: readonly RegExp[]): string[] {
   const texts: string[] = [];
   if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
-  else if (node instanceof Element) {
-    texts.push(node.textContent ?? '');
+  else if (node instanceof HTMLElement) {
+    texts.push(node.innerText); // what is shown: not the text of scripts or hidden parts
     if (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA') texts.push((node as HTMLInputElement).value);
     for (const field of node.querySelectorAll('input, textarea')) texts.push((field as HTMLInputElement).value);
   }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { curatedMatchPatterns } from '../../lib/fill/sites.ts';
 
 // What the built extension asks for at install, and what it runs.
 const CHROME = path.resolve('.output/chrome-mv3');
@@ -11,14 +12,18 @@ const manifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manife
 test('the Chrome manifest asks for no broad access, no external messaging, and keeps a strict CSP', () => {
   const m = manifest(CHROME);
   const required = [...(m.host_permissions ?? []), ...(m.permissions ?? [])];
-  for (const broad of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', 'tabs', 'scripting', 'webRequest', 'history', 'cookies']) {
+  // `scripting` reaches a page only with `activeTab` (the user's act there) or a site's own grant.
+  for (const broad of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', 'tabs', 'webRequest', 'history', 'cookies', 'debugger']) {
     expect(required, broad).not.toContain(broad);
   }
   for (const host of m.host_permissions) expect(host).toMatch(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\]))\/\*$/);
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.externally_connectable).toBeUndefined();
   expect(m.web_accessible_resources).toBeUndefined();
-  expect(m.content_scripts).toBeUndefined();
+  // The inline offer runs unasked only on the curated provider consoles and BYOK apps.
+  expect(m.content_scripts).toHaveLength(1);
+  expect([...m.content_scripts[0].matches].sort()).toEqual([...curatedMatchPatterns()].sort());
+  for (const match of m.content_scripts[0].matches) expect(match).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\/\*$/);
   expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" });
 });
 

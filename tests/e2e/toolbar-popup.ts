@@ -41,18 +41,31 @@ export class ToolbarPopup {
     return opened;
   }
 
-  /** Evaluates `expression` in the popup and returns its (JSON-able) value. */
+  /**
+   * Evaluates `expression` in the popup and returns its (JSON-able) value. Rejects when
+   * the popup closes (it does after a fill) or does not answer within 2 s.
+   */
   evaluate<T>(expression: string): Promise<T> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.cdp.off('Target.receivedMessageFromTarget' as never, onMessage as never);
+        this.cdp.off('Target.detachedFromTarget' as never, onDetached as never);
+      };
+      const timer = setTimeout(() => (done(), reject(new Error('the popup did not answer'))), 2000);
+      const onDetached = (event: { sessionId: string }) => {
+        if (event.sessionId === this.sessionId) (done(), reject(new Error('the popup closed')));
+      };
       const onMessage = (event: { sessionId: string; message: string }) => {
         const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: T }; exceptionDetails?: unknown }; error?: unknown };
         if (event.sessionId !== this.sessionId || reply.id !== id) return;
-        this.cdp.off('Target.receivedMessageFromTarget' as never, onMessage as never);
+        done();
         if (reply.error || reply.result?.exceptionDetails) reject(new Error(JSON.stringify(reply.error ?? reply.result?.exceptionDetails)));
         else resolve(reply.result!.result.value);
       };
       this.cdp.on('Target.receivedMessageFromTarget' as never, onMessage as never);
+      this.cdp.on('Target.detachedFromTarget' as never, onDetached as never);
       const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true, userGesture: true } });
       void this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message }).catch(reject);
     });

@@ -53,9 +53,13 @@ export class ToolbarPopup {
         this.cdp.off('Target.receivedMessageFromTarget' as never, onMessage as never);
         this.cdp.off('Target.detachedFromTarget' as never, onDetached as never);
       };
-      const timer = setTimeout(() => (done(), reject(new Error('the popup did not answer'))), 2000);
+      const fail = (why: string) => {
+        done();
+        reject(new Error(why));
+      };
+      const timer = setTimeout(() => fail('the popup did not answer'), 2000);
       const onDetached = (event: { sessionId: string }) => {
-        if (event.sessionId === this.sessionId) (done(), reject(new Error('the popup closed')));
+        if (event.sessionId === this.sessionId) fail('the popup closed');
       };
       const onMessage = (event: { sessionId: string; message: string }) => {
         const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: T }; exceptionDetails?: unknown }; error?: unknown };

@@ -2,7 +2,8 @@
  * A Playwright fixture: Chromium with the built extension loaded, headless, in a fresh
  * profile, resolving nothing but loopback.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { recordForLeaks } from './leak-scan.ts';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,7 @@ export async function backgroundOf(context: BrowserContext): Promise<Worker> {
 
 interface Fixtures {
   context: BrowserContext;
+  leakScan: void;
   worker: Worker;
   extensionId: string;
   openPage: (name: 'options' | 'popup') => Promise<Page>;
@@ -64,6 +66,15 @@ export const test = base.extend<Fixtures>({
     await use(context);
     await context.close();
   },
+  // After every scenario: no passphrase, name or key anywhere it must not be.
+  leakScan: [
+    async ({ context }, use) => {
+      const scan = recordForLeaks(context);
+      await use();
+      expect(await scan(), 'leaks').toEqual([]);
+    },
+    { auto: true },
+  ],
   worker: async ({ context }, use) => use(await backgroundOf(context)),
   extensionId: async ({ worker }, use) => use(new URL(worker.url()).host),
   openPage: async ({ context, extensionId }, use) =>
@@ -74,4 +85,4 @@ export const test = base.extend<Fixtures>({
     }),
 });
 
-export { expect } from '@playwright/test';
+export { expect };

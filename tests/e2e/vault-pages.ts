@@ -1,9 +1,12 @@
 /** Steps a person takes on the vault pages, by the names in UI-CONTRACT.md. */
 import { expect, type Page } from '@playwright/test';
+import { PROVIDERS } from '../../lib/providers/catalog.ts';
+import { watchSecret, watchText } from './leak-scan.ts';
 
 export const PASSPHRASE = 'copper meadow 31 whistle';
 
 export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  watchText(passphrase);
   await page.getByLabel('Master passphrase').fill(passphrase);
   await page.getByLabel('Confirm passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
@@ -11,6 +14,7 @@ export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<
 }
 
 export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  watchText(passphrase);
   await page.getByLabel('Master passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
@@ -23,6 +27,9 @@ export interface KeyToAdd {
 }
 
 export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
+  watchText(key.name);
+  const endpoint = key.endpoint || PROVIDERS.find(({ name }) => name === key.provider)?.defaultEndpoint;
+  if (endpoint) watchSecret(key.secret, endpoint);
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Provider').selectOption({ label: key.provider });
   await page.getByLabel('Name').fill(key.name);

@@ -1,0 +1,72 @@
+/**
+ * The leak scan: after every scenario, everything the browser kept or said — stored
+ * data (`storage.local`, `storage.session`), the console of every page and of the
+ * worker, and every network request — is searched for the scenario's passphrases, key
+ * names and keys. A key may appear only in a request to its own endpoint; nothing else
+ * may appear anywhere.
+ */
+import type { BrowserContext, Request, Worker } from '@playwright/test';
+
+interface Watched {
+  /** Each key, with the origin of the endpoint that may receive it. */
+  secrets: Map<string, string>;
+  /** Passphrases and key names: never anywhere. */
+  texts: Set<string>;
+}
+
+const watched: Watched = { secrets: new Map(), texts: new Set() };
+
+/** A key the scenario saved, and where it may be sent (its endpoint). */
+export function watchSecret(secret: string, endpoint: string): void {
+  watched.secrets.set(secret, new URL(endpoint).origin);
+}
+
+/** A passphrase or a key name the scenario typed. */
+export function watchText(text: string): void {
+  watched.texts.add(text);
+}
+
+interface Seen {
+  where: string;
+  text: string;
+  /** For requests: the origin they went to. */
+  origin?: string;
+}
+
+/** Starts recording a context; the returned function scans and returns what leaked. */
+export function recordForLeaks(context: BrowserContext): () => Promise<string[]> {
+  watched.secrets.clear();
+  watched.texts.clear();
+  const seen: Seen[] = [];
+  const onRequest = async (request: Request) => {
+    const headers = await request.allHeaders().catch(() => request.headers());
+    seen.push({ where: `request ${request.method()} ${request.url()}`, text: request.url(), origin: new URL(request.url()).origin });
+    seen.push({ where: `request headers to ${request.url()}`, text: JSON.stringify(headers), origin: new URL(request.url()).origin });
+    seen.push({ where: `request body to ${request.url()}`, text: request.postData() ?? '', origin: new URL(request.url()).origin });
+  };
+  const watchWorker = (worker: Worker) => worker.on('console', (message) => seen.push({ where: 'worker console', text: message.text() }));
+  context.on('request', (request) => void onRequest(request));
+  context.on('console', (message) => seen.push({ where: `console of ${message.location().url}`, text: message.text() }));
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
+
+  return async () => {
+    const worker = context.serviceWorkers()[0];
+    if (worker) {
+      const stored = await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) })).catch(() => undefined);
+      if (stored) {
+        seen.push({ where: 'storage.local', text: JSON.stringify(stored.local) });
+        seen.push({ where: 'storage.session', text: JSON.stringify(stored.session) });
+      }
+    }
+    const leaks: string[] = [];
+    for (const { where, text, origin } of seen) {
+      for (const plain of watched.texts) if (text.includes(plain)) leaks.push(`“${plain}” in ${where}`);
+      for (const [secret, allowed] of watched.secrets) {
+        const inUrl = where.startsWith('request ') && !where.startsWith('request headers') && !where.startsWith('request body');
+        if (text.includes(secret) && (origin !== allowed || inUrl)) leaks.push(`a key (${secret.slice(0, 6)}…) in ${where}`);
+      }
+    }
+    return leaks;
+  };
+}

@@ -169,6 +169,7 @@ export type ErrorCode =
   | 'import-failed'
   | 'import-expired'
   | 'fill-refused'
+  | 'storage-full'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

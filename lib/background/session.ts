@@ -19,7 +19,7 @@ import { VaultError } from '../vault/errors.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
 import type { VaultStatus } from '../messages.ts';
 import { forgetVaultKey, recallVaultKey, rememberVaultKey } from './key-cache.ts';
-import { readStoredHeader, readStoredItems, writeVault } from './vault-store.ts';
+import { isStored, readStoredHeader, readStoredItems, writeVault } from './vault-store.ts';
 import { checkThrottle, recordFailure, recordSuccess } from './unlock-throttle.ts';
 import { BackgroundError, lockedError, noVaultError } from './errors.ts';
 
@@ -103,7 +103,13 @@ export class VaultSession {
   async #write(writes: Parameters<typeof writeVault>[0], basedOn: Parameters<typeof writeVault>[1], header: { checksum: string }): Promise<void> {
     if (this.#written.size > 16) this.#written.clear();
     this.#written.add(header.checksum);
-    await writeVault(writes, basedOn);
+    try {
+      await writeVault(writes, basedOn);
+    } catch (error) {
+      // One `set` is atomic: if the new header is stored, the whole change is.
+      if (!(error instanceof VaultError) && (await isStored(header.checksum))) return;
+      throw error;
+    }
   }
 
   status(): Promise<VaultStatus['state']> {

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { HEADER_KEY, RECORD_PREFIX, type Header, type StoredItems } from '../vault/envelope-schema.ts';
 import { VaultError } from '../vault/errors.ts';
+import { BackgroundError } from './errors.ts';
 
 /** The header and records as stored, unchecked (empty when there is no vault). */
 export async function readStoredItems(): Promise<StoredItems> {
@@ -38,5 +39,21 @@ export async function writeVault(writes: StoredItems, basedOn: Header | null): P
       'The vault was changed elsewhere since it was opened here; your change was not saved. Try again.',
     );
   }
-  await browser.storage.local.set(writes);
+  try {
+    await browser.storage.local.set(writes);
+  } catch (error) {
+    if (/quota/i.test(String((error as Error)?.message ?? error))) {
+      throw new BackgroundError(
+        'storage-full',
+        'The browser has no room left for AI Key Vault’s storage; nothing was changed. Delete keys you no longer need, or export a backup.',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Is the header with `checksum` the stored one (a write landed although its call failed)? */
+export async function isStored(checksum: string): Promise<boolean> {
+  const stored = await readStoredHeader().catch(() => undefined);
+  return (stored as { checksum?: unknown } | undefined)?.checksum === checksum;
 }

@@ -3,7 +3,7 @@
  * profile, resolving nothing but loopback.
  */
 import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { recordForLeaks } from './leak-scan.ts';
+import { recordForLeaks, resetWatched } from './leak-scan.ts';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +69,7 @@ export const test = base.extend<Fixtures>({
   // After every scenario: no passphrase, name or key anywhere it must not be.
   leakScan: [
     async ({ context }, use) => {
+      resetWatched();
       const scan = recordForLeaks(context);
       await use();
       expect(await scan(), 'leaks').toEqual([]);

@@ -33,10 +33,14 @@ interface Seen {
   origin?: string;
 }
 
-/** Starts recording a context; the returned function scans and returns what leaked. */
-export function recordForLeaks(context: BrowserContext): () => Promise<string[]> {
+/** Forgets what earlier scenarios asked to watch. */
+export function resetWatched(): void {
   watched.secrets.clear();
   watched.texts.clear();
+}
+
+/** Starts recording a context; the returned function scans and returns what leaked. */
+export function recordForLeaks(context: BrowserContext): () => Promise<string[]> {
   const seen: Seen[] = [];
   const onRequest = async (request: Request) => {
     const headers = await request.allHeaders().catch(() => request.headers());

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { test, expect } from '../../tests/e2e/extension.ts';
+import { test, expect } from '../../tests/e2e/fill-world.ts';
+import { clickShadowButton, shadowButtons } from '../../tests/e2e/closed-shadow.ts';
 import { FakeProvider } from '../../tests/fixtures/fake-provider.ts';
 import { addKey, createVault } from '../../tests/e2e/vault-pages.ts';
 
 // Pictures for the README and for looking at the UI; written outside test-results/.
-test('screenshots', async ({ openPage }) => {
+test('screenshots', async ({ openPage, context, site }) => {
   mkdirSync('docs', { recursive: true });
   const fake = await FakeProvider.start();
   const options = await openPage('options');
@@ -20,5 +21,14 @@ test('screenshots', async ({ openPage }) => {
   await popup.setViewportSize({ width: 380, height: 420 });
   await popup.getByRole('listitem').first().waitFor();
   await popup.screenshot({ path: 'docs/popup.png' });
+
+  // The inline offer on a provider's console, its list open.
+  const console = await context.newPage();
+  await console.setViewportSize({ width: 640, height: 300 });
+  await console.goto(site.consoleUrl);
+  await console.getByLabel('API key').click();
+  await clickShadowButton(console, 'Fill from AI Key Vault');
+  await expect.poll(() => shadowButtons(console)).toContainEqual(expect.stringContaining('Personal'));
+  await console.screenshot({ path: 'docs/inline-offer.png' });
   await fake.stop();
 });

@@ -72,7 +72,7 @@ test('on a provider console the inline offer fills a key without moving the page
   expect(await layout()).toBe(before);
   await clickShadowButton(console, 'Fill from AI Key Vault');
   // The console's own provider's keys only: names and masks, never the key.
-  await expect.poll(() => shadowButtons(console)).toEqual([`${OPENAI.name}openai · sk-p…1111`]);
+  await expect.poll(() => shadowButtons(console)).toEqual([`${OPENAI.name}OpenAI · sk-p…1111`]);
   expect(await console.content()).not.toContain(OPENAI.secret);
   await clickShadowButton(console, OPENAI.name);
   await expect(field).toHaveValue(OPENAI.secret);

@@ -9,6 +9,7 @@ import { describeField, isTextField, unfillable, type TextField } from './descri
 import { setFieldValue } from './set-value.ts';
 import { HOST_TAG, mountShadowHost, trustedButton, type ShadowHost } from './shadow-host.ts';
 import type { OfferedKey, Result } from '../../messages.ts';
+import { providerName } from '../../providers/catalog.ts';
 
 /** How the offer reaches the background (the content script passes `ask`). */
 export interface OfferChannel {
@@ -16,7 +17,7 @@ export interface OfferChannel {
   pickKey(id: string): Promise<Result<{ secret: string }>>;
 }
 
-const STYLE = `.keys { display: grid; gap: 2px; max-height: 240px; overflow-y: auto; } .keys button { display: grid; }`;
+const STYLE = `.keys { display: grid; gap: 2px; max-height: 240px; overflow-y: auto; } .keys button { display: grid; } p { margin: 0 2px; font-size: 12px; }`;
 
 export function startInlineOffer(document: Document, channel: OfferChannel): () => void {
   let shown: { field: TextField; ui: ShadowHost; providers: string[] } | undefined;
@@ -61,7 +62,7 @@ export function startInlineOffer(document: Document, channel: OfferChannel): () 
       name.textContent = key.name;
       const detail = document.createElement('span');
       detail.className = 'muted';
-      detail.textContent = `${key.provider} · ${key.masked}`;
+      detail.textContent = `${providerName(key.provider)} · ${key.masked}`;
       button.append(name, detail);
       keys.append(button);
     }
@@ -76,7 +77,10 @@ export function startInlineOffer(document: Document, channel: OfferChannel): () 
         field.focus();
       }
     });
-    ui.root.querySelector('.box')!.replaceChildren(keys);
+    const title = document.createElement('p');
+    title.className = 'muted';
+    title.textContent = 'AI Key Vault';
+    ui.root.querySelector('.box')!.replaceChildren(title, keys);
     keys.querySelector('button')?.focus();
   }
 

@@ -33,7 +33,11 @@ async function fillAndTell(session: VaultSession, target: FillTarget, choose: Ch
   } catch (error) {
     if (error instanceof BackgroundError && error.code === 'locked') {
       // The popup unlocks; where the browser will not open it from here, say what to do.
-      await browser.action?.openPopup?.().catch(() => tell('AI Key Vault is locked. Unlock it from the toolbar, then fill again.'));
+      const opened = await (browser.action ?? browser.browserAction)?.openPopup?.().then(
+        () => true,
+        () => false,
+      );
+      if (!opened) tell('AI Key Vault is locked. Unlock it from the toolbar, then fill again.');
       return;
     }
     tell(error instanceof Error && 'code' in error ? error.message : 'The key could not be filled.');

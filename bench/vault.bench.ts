@@ -15,6 +15,9 @@ import { median, report, timeOnce, type Figure } from './measure.ts';
 import { FakeProvider } from '../tests/fixtures/fake-provider.ts';
 import { CHECK_CONCURRENCY } from '../lib/background/checks.ts';
 import { samplePayload, sampleVault } from './sample-vault.ts';
+import { TestSite } from '../tests/fixtures/test-site.ts';
+import { POPUP_FLAGS, ToolbarPopup } from '../tests/e2e/toolbar-popup.ts';
+import { clickShadowButton } from '../tests/e2e/closed-shadow.ts';
 
 const PASSPHRASE = 'benchmark passphrase 2026';
 const SIZES = [10, 1_000, 10_000];
@@ -203,6 +206,78 @@ test('popup', async () => {
   }
   const backgroundBytes = gzipSync(readFileSync(path.join(EXTENSION_PATH, 'background.js'))).length;
   figures.push({ figure: 'background.js, gzip', where: 'Chromium', value: backgroundBytes / 1024, unit: 'KB' });
+});
+
+test('fill', async () => {
+  const site = await TestSite.start();
+  const context = await launchWithExtension(undefined, { resolve: site.resolverRules, args: ['--ignore-certificate-errors', ...POPUP_FLAGS] });
+  const worker = await backgroundOf(context);
+  const extensionId = new URL(worker.url()).host;
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const { writes } = await sampleVault(1_000, PASSPHRASE, DEFAULT_PARAMS);
+  await worker.evaluate(async (items) => chrome.storage.local.set(items), writes);
+  await timedRequest(control, 'unlock', { passphrase: PASSPHRASE });
+  const consolePage = await context.newPage();
+  await consolePage.goto(site.consoleUrl);
+  const field = consolePage.getByLabel('API key');
+  // The page notes when its field gets input and when our offer is attached to it.
+  await consolePage.evaluate(() => {
+    const page = window as unknown as { marks: Record<string, number> };
+    page.marks = {};
+    const field = document.getElementById('playground-key')!;
+    field.addEventListener('focus', () => (page.marks.focus = performance.now()));
+    field.addEventListener('input', () => (page.marks.input = performance.now()));
+    new MutationObserver(() => {
+      if (document.querySelector('ai-key-vault-ui')) page.marks.offer ??= performance.now();
+    }).observe(document.documentElement, { childList: true });
+  });
+  const marks = () => consolePage.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
+  const reset = () => consolePage.evaluate(() => ((window as unknown as { marks: Record<string, number> }).marks = {}));
+
+  const offer = await median(7, async () => {
+    await consolePage.locator('h1').click();
+    await reset();
+    await field.click();
+    await consolePage.locator('ai-key-vault-ui').waitFor({ state: 'attached' });
+    const { focus, offer } = await marks();
+    return offer! - focus!;
+  });
+  figures.push({ figure: 'inline offer shown after focus', where: 'Chromium', value: offer, unit: 'ms', goal: 16, note: 'focus event → button attached' });
+  const pick = await median(7, async () => {
+    await consolePage.locator('h1').click();
+    await field.fill('');
+    await field.click();
+    await clickShadowButton(consolePage, 'Fill from AI Key Vault');
+    await consolePage.waitForTimeout(50); // the list arrives
+    await reset();
+    const start = await consolePage.evaluate(() => performance.now());
+    await consolePage.keyboard.press('Enter'); // the first key of the list
+    await consolePage.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.input);
+    return (await marks()).input! - start;
+  });
+  figures.push({ figure: 'inline pick → key in the field, 1000 keys', where: 'Chromium', value: pick, unit: 'ms', goal: 100, note: 'one request for the one key' });
+
+  const app = await context.newPage();
+  await app.goto(site.byokUrl);
+  const popupFill = await median(5, async () => {
+    await app.locator('#react-key').fill('');
+    await app.locator('#react-key').click();
+    const popup = await ToolbarPopup.openOver(context, app, extensionId);
+    await popup.waitFor(`document.querySelector('li.row button')`);
+    const clickedAt = await popup.evaluate<number>(
+      `(() => { const button = [...document.querySelectorAll('li.row button')].find((b) => b.textContent === 'Fill'); const at = Date.now(); button.click(); return at; })()`,
+    );
+    await app.waitForFunction(() => (document.getElementById('react-key') as HTMLInputElement).value !== '');
+    return (await app.evaluate(() => Date.now())) - clickedAt;
+  });
+  figures.push({ figure: 'popup Fill → key in a React field', where: 'Chromium', value: popupFill, unit: 'ms', goal: 100, note: 'inject, locate, fill (ms clock)' });
+  await context.close();
+  await site.stop();
+  for (const script of ['content-scripts/inline.js', 'fill-agent.js']) {
+    const bytes = gzipSync(readFileSync(path.join(EXTENSION_PATH, script))).length;
+    figures.push({ figure: `${script}, gzip`, where: 'Chromium', value: bytes / 1024, unit: 'KB' });
+  }
 });
 
 test.afterAll(() => report(figures, 'bench/results.json'));

@@ -26,12 +26,14 @@ async function ensureOffscreenPage(offscreen: Offscreen): Promise<void> {
 export async function clearClipboardLater(secret: string, seconds: number): Promise<void> {
   const digest = await digestOf(secret);
   const delayMs = seconds * 1000;
+  const clearAt = Date.now() + delayMs;
   const offscreen = (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
   if (offscreen) {
     await ensureOffscreenPage(offscreen);
-    const request: ClearRequest = { target: CLIPBOARD_TARGET, digest, delayMs };
-    // A page just created may not be listening yet: resend until it says it has it.
-    for (let attempt = 0; attempt < 20; attempt++) {
+    const request: ClearRequest = { target: CLIPBOARD_TARGET, digest, clearAt };
+    // A page just created may not be listening yet (a loaded machine can take seconds):
+    // resend until it says it has it, for as long as the delay itself.
+    for (let attempt = 0; attempt * 100 < Math.max(delayMs, 5_000); attempt++) {
       if ((await browser.runtime.sendMessage(request).catch(() => false)) === true) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -11,12 +11,13 @@ export const CLIPBOARD_TARGET = 'ai-key-vault:clipboard';
 export interface ClearRequest {
   target: typeof CLIPBOARD_TARGET;
   digest: string;
-  delayMs: number;
+  /** When to clear (ms since the epoch): a page that starts late still clears on time. */
+  clearAt: number;
 }
 
 export function isClearRequest(message: unknown): message is ClearRequest {
   const m = message as Partial<ClearRequest> | undefined;
-  return m?.target === CLIPBOARD_TARGET && typeof m.digest === 'string' && typeof m.delayMs === 'number';
+  return m?.target === CLIPBOARD_TARGET && typeof m.digest === 'string' && typeof m.clearAt === 'number';
 }
 
 /** Hex SHA-256 of a text, with the platform's digest. */

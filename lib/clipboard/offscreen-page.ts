@@ -17,5 +17,5 @@ browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) 
     await clearIfUnchanged(message.digest).catch(() => false);
     waiting -= 1;
     if (waiting === 0) window.close();
-  }, message.delayMs);
+  }, Math.max(0, message.clearAt - Date.now()));
 });

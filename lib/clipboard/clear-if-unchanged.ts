@@ -49,6 +49,11 @@ function emptyClipboard(): void {
 /** Empties the clipboard if its text is the one whose digest is given; returns whether it did. */
 export async function clearIfUnchanged(digest: string): Promise<boolean> {
   if ((await digestOf(readClipboard())) !== digest) return false;
-  emptyClipboard();
-  return true;
+  // The write travels to the browser asynchronously and is lost if this page closes
+  // first (seen in Chromium): reading back waits for it, and tells whether it took.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    emptyClipboard();
+    if ((await digestOf(readClipboard())) !== digest) return true;
+  }
+  return false;
 }

@@ -155,6 +155,21 @@ describe('vault life cycle through messages', () => {
     expect(await send('unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, code: 'corrupt' });
     expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual(damaged);
   });
+
+  it('reports a damaged record as corrupt, says so in words, and leaves every stored item untouched', async () => {
+    await unlockedWithKey();
+    await must('lock', {});
+    const items = await fakeBrowser.storage.local.get(null);
+    const recordKey = Object.keys(items).find((key) => key.startsWith('entry.'))!;
+    const record = items[recordKey] as { nonce: string; ciphertext: string };
+    const flipped = (record.ciphertext[0] === 'A' ? 'B' : 'A') + record.ciphertext.slice(1);
+    await fakeBrowser.storage.local.set({ [recordKey]: { ...record, ciphertext: flipped } });
+    const before = await fakeBrowser.storage.local.get(null);
+    const answer = await send('unlock', { passphrase: PASSPHRASE });
+    expect(answer).toMatchObject({ ok: false, code: 'corrupt' });
+    expect((answer as { message: string }).message).toMatch(/damaged/i);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+  });
 });
 
 describe('change announcements', () => {

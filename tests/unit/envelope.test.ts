@@ -4,6 +4,7 @@ import { HEADER_KEY, headerChecksum, parseHeader, type StoredItems } from '../..
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
 import { addEntry, deleteEntry, updateEntry } from '../../lib/vault/entries.ts';
 import { VaultError } from '../../lib/vault/errors.ts';
+import { fromBase64, toBase64 } from '../../lib/crypto/encoding.ts';
 import { FAST_PARAMS, nextId } from './helpers.ts';
 
 const PASSPHRASE = 'tangerine orbit kettle 42';
@@ -81,6 +82,51 @@ describe('vault envelope', () => {
       const damaged = { ...stored(writes), [key]: record };
       expect(await codeOf(() => openVault(damaged, vault.vaultKey))).toBe('corrupt');
     }
+  });
+
+  it('reports every flipped byte, every truncation and every extension of a sealed record as corrupt', async () => {
+    const { writes, vault, ids } = await sampleVault();
+    const key = `entry.${ids[0]}`;
+    const sealed = stored(writes)[key] as { nonce: string; ciphertext: string };
+    const variants: unknown[] = [];
+    for (const field of ['nonce', 'ciphertext'] as const) {
+      const bytes = fromBase64(sealed[field]);
+      for (let i = 0; i < bytes.length; i++) {
+        const flipped = bytes.slice();
+        flipped[i]! ^= 0xff;
+        variants.push({ ...sealed, [field]: toBase64(flipped) });
+      }
+      for (let length = 0; length < bytes.length; length++) variants.push({ ...sealed, [field]: toBase64(bytes.slice(0, length)) });
+      for (const extra of [1, 2, 16, 1024]) variants.push({ ...sealed, [field]: toBase64(new Uint8Array([...bytes, ...new Uint8Array(extra)])) });
+    }
+    for (const record of variants) {
+      expect(await codeOf(() => openVault({ ...stored(writes), [key]: record }, vault.vaultKey))).toBe('corrupt');
+    }
+    // Recorded for the README's figures: the record is a 24-byte nonce and its ciphertext.
+    expect(variants.length).toBe(2 * (24 + fromBase64(sealed.ciphertext).length) + 8);
+  });
+
+  it('reports a truncated or extended header as corrupt, before any KDF runs', async () => {
+    const { writes } = await sampleVault();
+    const header = stored(writes)[HEADER_KEY] as Record<string, unknown> & { key: { ciphertext: string }; meta: { ciphertext: string } };
+    const text = JSON.stringify(header);
+    for (let length = 0; length < text.length; length++) {
+      const cut = (() => {
+        try {
+          return JSON.parse(text.slice(0, length)) as unknown;
+        } catch {
+          return undefined;
+        }
+      })();
+      expect(await codeOf(() => parseHeader(cut))).toBe('corrupt');
+    }
+    for (const sealed of ['key', 'meta'] as const) {
+      const ciphertext = fromBase64(header[sealed].ciphertext);
+      for (const changed of [ciphertext.slice(0, -1), new Uint8Array([...ciphertext, 0])]) {
+        expect(await codeOf(() => parseHeader({ ...header, [sealed]: { ...header[sealed], ciphertext: toBase64(changed) } }))).toBe('corrupt');
+      }
+    }
+    expect(await codeOf(() => parseHeader({ ...header, extra: 1 }))).toBe('corrupt');
   });
 
   it('detects records dropped, added, swapped or rolled back, even with a recomputed checksum', async () => {

@@ -42,6 +42,15 @@ export type SenderClass = 'page' | 'content';
 const PAGES: readonly SenderClass[] = ['page'];
 const CONTENT: readonly SenderClass[] = ['content'];
 
+export const SyncStatusSchema = z.strictObject({
+  enabled: z.boolean(),
+  lastSyncedAt: z.number().optional(),
+  problem: z.string().optional(),
+  usage: z.strictObject({ bytes: z.number(), items: z.number() }).optional(),
+  limits: z.strictObject({ bytes: z.number(), items: z.number() }),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
+
 export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string() });
 export type OfferedKey = z.infer<typeof OfferedKeySchema>;
 const SITE_ORIGIN = z.string().max(300);
@@ -140,6 +149,11 @@ export const PROTOCOL = {
     response: z.strictObject({ savedAs: z.string().optional() }),
     senders: CONTENT,
   },
+  /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
+  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
+  enableSync: { request: z.strictObject({ passphrase: PASSPHRASE.optional() }), response: SyncStatusSchema, senders: PAGES },
+  disableSync: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
+  syncNow: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;
@@ -170,6 +184,9 @@ export type ErrorCode =
   | 'import-expired'
   | 'fill-refused'
   | 'storage-full'
+  | 'sync-needs-passphrase'
+  | 'sync-damaged'
+  | 'sync-other-vault'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

@@ -30,6 +30,10 @@ type CoreHandlers = Omit<
   | 'inlineKeys'
   | 'inlineFill'
   | 'captureKey'
+  | 'syncStatus'
+  | 'enableSync'
+  | 'disableSync'
+  | 'syncNow'
 >;
 
 export function createHandlers(

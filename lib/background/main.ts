@@ -24,6 +24,9 @@ import { hostPattern } from '../providers/host-permissions.ts';
 import { createFillHandlers, type Capture } from './fill-handlers.ts';
 import { onFillCommand, onMenuClick, rebuildMenu } from './fill-triggers.ts';
 import { cancelAutoLock, listenForAutoLock, restartAutoLock } from './auto-lock.ts';
+import { SyncEngine, type SyncArea } from './sync-engine.ts';
+import { createSyncHandlers } from './sync-handlers.ts';
+import { secureRandomBytes } from '../crypto/random.ts';
 
 export interface BackgroundOptions {
   kdfParams?: Argon2idParams;
@@ -32,6 +35,9 @@ export interface BackgroundOptions {
   fetch?: typeof fetch;
   mayContact?: (origin: string) => Promise<boolean>;
   checkTimeoutMs?: number;
+  /** Where sync keeps the vault (tests pass a shared fake). */
+  syncArea?: SyncArea;
+  syncDelayMs?: number;
 }
 
 async function permittedOrigin(origin: string): Promise<boolean> {
@@ -50,6 +56,8 @@ export function startBackground({
   fetch = globalThis.fetch.bind(globalThis),
   mayContact = permittedOrigin,
   checkTimeoutMs = 10_000,
+  syncArea = browser.storage.sync as SyncArea,
+  syncDelayMs,
 }: BackgroundOptions = {}): VaultSession {
   const pending = new Pending<ImportCandidate[]>(now, () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.'));
   const session: VaultSession = new VaultSession({
@@ -60,8 +68,11 @@ export function startBackground({
       if (!session.currentPayload) pending.clear();
       void updateBadge(session.currentPayload).catch(() => undefined);
       void rebuildMenu(session.currentPayload);
+      sync.schedule();
     },
   });
+  const sync = new SyncEngine({ session, area: syncArea, now, random: secureRandomBytes, ...(syncDelayMs !== undefined ? { delayMs: syncDelayMs } : {}) });
+  session.newerWrapping = () => sync.newerWrapping();
   const captures = new Pending<Capture>(now, () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.'));
   const checks = new Checks(session, {
     fetch,
@@ -72,8 +83,15 @@ export function startBackground({
     onTurnedInvalid: notifyTurnedInvalid,
   });
   const onCopied = (secret: string, seconds: number) => void clearClipboardLater(secret, seconds).catch(() => undefined);
+  const core = createHandlers(session, checks, now, onCopied);
   const handlers = {
-    ...createHandlers(session, checks, now, onCopied),
+    ...core,
+    changePassphrase: async (...args: Parameters<typeof core.changePassphrase>) => {
+      const answer = await core.changePassphrase(...args);
+      await sync.passphraseChanged();
+      return answer;
+    },
+    ...createSyncHandlers(sync),
     ...createTransferHandlers(session, checks, pending, now),
     ...createFillHandlers(session, captures, now),
   };
@@ -100,6 +118,7 @@ export function startBackground({
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && HEADER_KEY in changes) session.storedHeaderChanged(changes[HEADER_KEY]?.newValue);
+    if (area === 'sync') sync.schedule();
   });
   browser.commands.onCommand.addListener(onFillCommand(session, now));
   browser.contextMenus.onClicked.addListener(onMenuClick(session, now));

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { MessageSchema, PROTOCOL, type MessageType, type Result, type SenderClass } from '../messages.ts';
 import { VaultError } from '../vault/errors.ts';
+import { SyncError } from '../sync/sync-error.ts';
 import { BackgroundError } from './errors.ts';
 
 /** Where a message came from, as the browser reports it (never as the message claims). */
@@ -33,7 +34,7 @@ function isMessageType(type: string): type is MessageType {
 
 /** Turns any error into an answer; only our own errors' messages reach the caller. */
 function toFailure(error: unknown): Result<never> {
-  if (error instanceof VaultError) return refuse(error.code, error.message);
+  if (error instanceof VaultError || error instanceof SyncError) return refuse(error.code, error.message);
   if (error instanceof BackgroundError) {
     return { ok: false, code: error.code, message: error.message, ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) };
   }

@@ -9,10 +9,13 @@ import {
   changePassphrase,
   createVault,
   openVault,
+  rekeyVault,
+  rewrapVault,
   sealChanges,
   unlockVault,
   unwrapVaultKey,
   type OpenVault,
+  type WrappedKey,
 } from '../vault/envelope.ts';
 import { emptyPayload, type Payload } from '../vault/payload-schema.ts';
 import { VaultError } from '../vault/errors.ts';
@@ -39,6 +42,8 @@ export class VaultSession {
   readonly #kdfParams: Argon2idParams;
   readonly #now: () => number;
   readonly #onChange: () => void;
+  /** A newer wrapping of the vault key (the passphrase was changed on a synced browser). */
+  #newerWrapping: () => Promise<WrappedKey | undefined> = async () => undefined;
 
   constructor({ kdfParams, now = Date.now, onChange = () => undefined }: SessionOptions) {
     this.#kdfParams = kdfParams;
@@ -137,13 +142,29 @@ export class VaultSession {
       if (items[HEADER_KEY] === undefined) throw noVaultError();
       await checkThrottle(this.#now());
       try {
-        await this.#open(await unlockVault(items, passphrase));
+        const newer = await this.#newerWrapping().catch(() => undefined);
+        if (newer) await this.#unlockWithNewerWrapping(items, newer, passphrase);
+        else await this.#open(await unlockVault(items, passphrase));
       } catch (error) {
         if (error instanceof VaultError && error.code === 'wrong-passphrase') await recordFailure(this.#now());
         throw error;
       }
       await recordSuccess();
     });
+  }
+
+  // The passphrase changed on another browser: that one opens the vault now, and this
+  // browser's header takes its wrapping, so the old passphrase no longer does.
+  async #unlockWithNewerWrapping(items: Awaited<ReturnType<typeof readStoredItems>>, newer: WrappedKey, passphrase: string): Promise<void> {
+    const vault = openVault(items, await unwrapVaultKey(newer, passphrase));
+    const rewrapped = rewrapVault(vault, newer, { now: this.#now() });
+    await this.#write(rewrapped.writes, vault.header, rewrapped.vault.header);
+    await this.#open(rewrapped.vault);
+  }
+
+  /** Where a newer wrapping of the vault key comes from (sync). */
+  set newerWrapping(source: () => Promise<WrappedKey | undefined>) {
+    this.#newerWrapping = source;
   }
 
   lock(): Promise<void> {
@@ -168,17 +189,51 @@ export class VaultSession {
     return this.#changing(async () => {
       const vault = await this.#required();
       const { payload, result } = change(vault.payload);
-      const next = sealChanges(vault, payload, { now: this.#now() });
-      try {
-        await this.#write(next.writes, vault.header, next.vault.header);
-      } catch (error) {
-        if (error instanceof VaultError && error.code === 'stale-revision') {
-          this.#vault = undefined;
-          await this.#current();
-        }
-        throw error;
+      await this.#store(vault, sealChanges(vault, payload, { now: this.#now() }));
+      return result;
+    });
+  }
+
+  async #store(vault: OpenVault, next: ReturnType<typeof sealChanges>): Promise<void> {
+    try {
+      await this.#write(next.writes, vault.header, next.vault.header);
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'stale-revision') {
+        this.#vault = undefined;
+        await this.#current();
       }
-      this.#vault = next.vault;
+      throw error;
+    }
+    this.#vault = next.vault;
+  }
+
+  /**
+   * Like `mutate`, with the open vault itself (sync seals with its key). Writes only if
+   * the payload changed; announces a change only then.
+   */
+  async withOpenVault<T>(task: (vault: OpenVault) => { payload: Payload; result: T }): Promise<T> {
+    let changed = false;
+    const result = await this.#exclusive(async () => {
+      const vault = await this.#required();
+      const { payload, result } = task(vault);
+      if (payload !== vault.payload) {
+        await this.#store(vault, sealChanges(vault, payload, { now: this.#now() }));
+        changed = true;
+      }
+      return result;
+    });
+    if (changed) this.#onChange();
+    return result;
+  }
+
+  /** Moves the open vault to another vault key and wrapping (joining a synced vault). */
+  rekey<T>(wrapped: WrappedKey, vaultKey: Uint8Array, change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
+    return this.#changing(async () => {
+      const vault = await this.#required();
+      const { payload, result } = change(vault.payload);
+      const next = rekeyVault(vault, wrapped, vaultKey, payload, { now: this.#now() });
+      await this.#store(vault, next);
+      await this.#open(next.vault);
       return result;
     });
   }

@@ -23,7 +23,7 @@ const TIME = z.number().int().nonnegative();
 export const SealedTextSchema = z.strictObject({ nonce: BASE64, ciphertext: BASE64 });
 export type SealedText = z.infer<typeof SealedTextSchema>;
 
-const KdfSchema = z.strictObject({
+export const KdfSchema = z.strictObject({
   algorithm: z.literal('argon2id'),
   memoryKiB: z.number().int().min(MINIMUM_PARAMS.memoryKiB).max(MAXIMUM_PARAMS.memoryKiB),
   iterations: z.number().int().min(MINIMUM_PARAMS.iterations).max(MAXIMUM_PARAMS.iterations),

@@ -140,7 +140,7 @@ export async function createVault(
  * Derives the key-encryption key and unwraps the vault key.
  * @throws VaultError `wrong-passphrase` when the passphrase does not open the vault.
  */
-export async function unwrapVaultKey(header: Header, passphrase: string, engine?: KdfEngine): Promise<Uint8Array> {
+export async function unwrapVaultKey(header: Pick<Header, 'kdf' | 'key'>, passphrase: string, engine?: KdfEngine): Promise<Uint8Array> {
   const { algorithm: _algorithm, salt, ...params } = header.kdf;
   const kek = await deriveKey(passphrase, fromBase64(salt), params, engine);
   let vaultKey: Uint8Array;
@@ -209,4 +209,36 @@ export async function changePassphrase(
   const base = { ...wrapped, createdAt: vault.header.createdAt };
   const header = buildHeader(base, vault.header.revision + 1, vault.vaultKey, vault.payload, vault.records, now, random);
   return { vault: { ...vault, header }, writes: { [HEADER_KEY]: header } };
+}
+
+/** A vault key wrapped under a passphrase: the KDF settings with their salt, and the sealed key. */
+export type WrappedKey = Pick<Header, 'kdf' | 'key'>;
+
+/**
+ * Takes a wrapping of the same vault key made elsewhere (a passphrase changed on another
+ * browser), as the next revision. Only the header changes.
+ */
+export function rewrapVault(vault: OpenVault, wrapped: WrappedKey, { now = Date.now(), random = secureRandomBytes }: SealOptions = {}): SealedChange {
+  const base = { ...wrapped, createdAt: vault.header.createdAt };
+  const header = buildHeader(base, vault.header.revision + 1, vault.vaultKey, vault.payload, vault.records, now, random);
+  return { vault: { ...vault, header }, writes: { [HEADER_KEY]: header } };
+}
+
+/**
+ * Moves the vault to another vault key and its wrapping (joining a synced vault): every
+ * record is sealed again under the new key, as the next revision.
+ */
+export function rekeyVault(
+  vault: OpenVault,
+  wrapped: WrappedKey,
+  vaultKey: Uint8Array,
+  payload: Payload,
+  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
+): SealedChange {
+  const { records, writes } = resealChanged({ vaultKey, records: new Map() }, payload, random);
+  for (const id of vault.records.keys()) {
+    if (!records.has(id)) throw new Error('an entry vanished without a tombstone');
+  }
+  const header = buildHeader({ ...wrapped, createdAt: vault.header.createdAt }, vault.header.revision + 1, vaultKey, payload, records, now, random);
+  return { vault: { header, vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
 }

@@ -10,6 +10,10 @@ import { createFillHandlers } from '../../lib/background/fill-handlers.ts';
 import { Pending } from '../../lib/background/pending.ts';
 import { BackgroundError } from '../../lib/background/errors.ts';
 import { PROTOCOL } from '../../lib/messages.ts';
+import { SyncEngine } from '../../lib/background/sync-engine.ts';
+import { createSyncHandlers } from '../../lib/background/sync-handlers.ts';
+import { secureRandomBytes } from '../../lib/crypto/random.ts';
+import { FakeSyncArea } from './fake-sync-area.ts';
 import { FAST_PARAMS } from './helpers.ts';
 import { installFillFakes, resetPage } from './fill-fakes.ts';
 
@@ -49,6 +53,7 @@ beforeAll(async () => {
     ...createHandlers(session, checks, now, () => undefined),
     ...createTransferHandlers(session, checks, new Pending(now, expired), now),
     ...createFillHandlers(session, new Pending(now, expired), now),
+    ...createSyncHandlers(new SyncEngine({ session, area: new FakeSyncArea(), now, random: secureRandomBytes })),
   };
   await handlers.create({ passphrase: 'fuzzing passphrase 1' }, {});
   entryId = (await handlers.addEntry({ entry: { provider: 'openai', name: 'Fuzz', secret: SECRET } }, {})).entry.id;

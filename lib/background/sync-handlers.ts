@@ -1,0 +1,18 @@
+/**
+ * Requests about sync: its status, turning it on (or joining a synced vault) and off,
+ * and a round now.
+ * @module
+ */
+import type { Handlers } from './router.ts';
+import type { SyncEngine } from './sync-engine.ts';
+
+type SyncHandlers = Pick<Handlers, 'syncStatus' | 'enableSync' | 'disableSync' | 'syncNow'>;
+
+export function createSyncHandlers(engine: SyncEngine): SyncHandlers {
+  return {
+    syncStatus: () => engine.status(),
+    enableSync: ({ passphrase }) => engine.enable(passphrase),
+    disableSync: () => engine.disable(),
+    syncNow: async () => (await engine.syncNow(), engine.status()),
+  };
+}

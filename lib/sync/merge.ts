@@ -1,0 +1,176 @@
+/**
+ * Merging this browser's vault with the sync area, entry by entry. Each version carries
+ * a revision id and the ids it descends from, so a browser can tell "the other side built
+ * on mine" (take theirs), "mine built on theirs" (publish mine) and "both changed it"
+ * (a conflict). In a conflict the later change wins and the other is kept as a disabled
+ * "conflict copy" whose id and revision are derived from the loser, so every browser that
+ * merges the same pair reaches the same vault. Pure: no storage, no clock.
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { utf8 } from '../crypto/encoding.ts';
+import type { Entry, Payload } from '../vault/payload-schema.ts';
+import { successorOf } from '../vault/succession.ts';
+import {
+  HISTORY_LENGTH,
+  changedAt,
+  isSharedTombstone,
+  shareOf,
+  withLocalParts,
+  type Stamp,
+  type SharedEntry,
+  type SyncedVersion,
+  type Tombstone,
+} from './synced-version.ts';
+
+/** What this browser remembers of each entry's last synced version (kept in the clear: ids only). */
+export interface VersionMark {
+  rev: string;
+  history: string[];
+  /** Written here and not yet seen built upon elsewhere: worth defending in a conflict. */
+  mine: boolean;
+  /** The local record's state when marked (see `stamp`). */
+  stamp: string;
+}
+export type VersionMarks = Record<string, VersionMark>;
+
+export interface MergeResult {
+  payload: Payload;
+  marks: VersionMarks;
+  /** Versions the sync area lacks. */
+  publish: SyncedVersion[];
+  /** Whether the local vault changed. */
+  changed: boolean;
+}
+
+const COPY_SUFFIX = ' (conflict copy)';
+
+function derived(...parts: string[]): Uint8Array {
+  return sha256(utf8(JSON.stringify(parts)));
+}
+
+/** A revision id from its parts: 8 bytes in base64url (11 characters). */
+export function derivedRev(...parts: string[]): string {
+  return revFromBytes(derived('rev', ...parts).slice(0, 8));
+}
+
+export function revFromBytes(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function laterOf(a: SyncedVersion, b: SyncedVersion): [winner: SyncedVersion, loser: SyncedVersion] {
+  const order = changedAt(a.content) - changedAt(b.content) || (a.rev > b.rev ? 1 : -1);
+  return order > 0 ? [a, b] : [b, a];
+}
+
+function conflictCopy(loser: SyncedVersion & { content: SharedEntry }): SyncedVersion {
+  const id = bytesToHex(derived('conflict-copy', loser.id, loser.rev).slice(0, 16));
+  const name = loser.content.name.slice(0, 100 - COPY_SUFFIX.length) + COPY_SUFFIX;
+  return { id, rev: derivedRev('copy', loser.rev), history: [], content: { ...loser.content, id, name, enabled: false } };
+}
+
+/** This browser's current version of every record, with new revisions for local changes. */
+function localVersions(payload: Payload, marks: VersionMarks, newRev: () => string, stamp: Stamp) {
+  const versions = new Map<string, { version: SyncedVersion; mine: boolean }>();
+  for (const record of [...payload.entries, ...payload.tombstones]) {
+    const content = shareOf(record);
+    const mark = marks[record.id];
+    if (mark && mark.stamp === stamp(content)) {
+      versions.set(record.id, { version: { id: record.id, rev: mark.rev, history: mark.history, content }, mine: mark.mine });
+    } else {
+      const history = mark ? [mark.rev, ...mark.history].slice(0, HISTORY_LENGTH) : [];
+      versions.set(record.id, { version: { id: record.id, rev: newRev(), history, content }, mine: true });
+    }
+  }
+  return versions;
+}
+
+/** Merges the area's versions (`remote`, by id) into the local payload. */
+export function mergeWithRemote(
+  payload: Payload,
+  marks: VersionMarks,
+  remote: ReadonlyMap<string, SyncedVersion>,
+  newRev: () => string,
+  stamp: Stamp,
+): MergeResult {
+  const local = localVersions(payload, marks, newRev, stamp);
+  const entries = new Map<string, Entry>(payload.entries.map((e) => [e.id, e]));
+  const tombstones = new Map<string, Tombstone>(payload.tombstones.map((t) => [t.id, t]));
+  const nextMarks: VersionMarks = {};
+  const publish: SyncedVersion[] = [];
+  const copies: SyncedVersion[] = [];
+  let changed = false;
+
+  const keep = (version: SyncedVersion, mine: boolean) => {
+    nextMarks[version.id] = { rev: version.rev, history: version.history, mine, stamp: stamp(version.content) };
+  };
+  const adopt = (version: SyncedVersion, mine: boolean) => {
+    const { id, content } = version;
+    if (isSharedTombstone(content)) {
+      entries.delete(id);
+      tombstones.set(id, content);
+    } else {
+      entries.set(id, withLocalParts(content, entries.get(id)));
+      tombstones.delete(id);
+    }
+    keep(version, mine);
+    changed = true;
+  };
+
+  for (const id of new Set([...local.keys(), ...remote.keys()])) {
+    const mine = local.get(id);
+    const theirs = remote.get(id);
+    if (!theirs) {
+      keep(mine!.version, mine!.mine);
+      publish.push(mine!.version);
+    } else if (!mine) {
+      adopt(theirs, false);
+    } else if (mine.version.rev === theirs.rev) {
+      keep(mine.version, mine.mine);
+    } else if (theirs.history.includes(mine.version.rev) || !mine.mine) {
+      adopt(theirs, false);
+    } else if (mine.version.history.includes(theirs.rev)) {
+      keep(mine.version, true);
+      publish.push(mine.version);
+    } else {
+      const [winner, loser] = laterOf(mine.version, theirs);
+      const revs = [mine.version.rev, theirs.rev].sort();
+      const merged: SyncedVersion = {
+        id,
+        rev: derivedRev('merge', ...revs),
+        history: [...new Set([...revs, ...winner.history])].slice(0, HISTORY_LENGTH),
+        content: winner.content,
+      };
+      if (winner === mine.version) keep(merged, true);
+      else adopt(merged, true);
+      publish.push(merged);
+      if (!isSharedTombstone(loser.content)) copies.push(conflictCopy(loser as SyncedVersion & { content: SharedEntry }));
+    }
+  }
+  for (const copy of copies) {
+    if (nextMarks[copy.id]) continue; // already here, or in the area: merged above
+    adopt(copy, true);
+    publish.push(copy);
+  }
+  const next: Payload = { ...payload, entries: sortEntries([...entries.values()]), tombstones: [...tombstones.values()] };
+  return { payload: changed ? withActiveRepaired(next) : payload, marks: nextMarks, publish, changed };
+}
+
+function sortEntries(entries: Entry[]): Entry[] {
+  return entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/** Every provider with keys keeps an active key that exists. */
+function withActiveRepaired(payload: Payload): Payload {
+  const active: Payload['active'] = {};
+  const ids = new Set(payload.entries.map((e) => e.id));
+  for (const provider of new Set(payload.entries.map((e) => e.provider))) {
+    const current = payload.active[provider];
+    const chosen = current && ids.has(current) && payload.entries.find((e) => e.id === current)?.provider === provider ? current : successorOf(payload.entries, provider, '')?.id;
+    if (chosen) active[provider] = chosen;
+  }
+  return { ...payload, active };
+}

@@ -1,0 +1,122 @@
+/**
+ * The sync area's items. `h` is the header: the vault's id, the KDF settings and the
+ * vault key wrapped under the passphrase, as in the local header. `e<id>` is one entry
+ * (or tombstone), sealed under the vault key and bound to its vault and id, in a compact
+ * array form because the whole area holds 100 KB. Nothing readable travels.
+ * @module
+ */
+import { z } from 'zod';
+import { open, seal, NONCE_LENGTH } from '../crypto/aead.ts';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
+import type { RandomBytes } from '../crypto/random.ts';
+import { KdfSchema, SealedTextSchema } from '../vault/envelope-schema.ts';
+import { ENTRY_ID, PROVIDER_ID } from '../vault/payload-schema.ts';
+import { HISTORY_LENGTH, isSharedTombstone, type SharedEntry, type SyncedVersion } from './synced-version.ts';
+import { SyncError } from './sync-error.ts';
+
+export const SYNC_FORMAT = 'ai-key-vault-sync';
+export const SYNC_VERSION = 1;
+export const SYNC_HEADER_KEY = 'h';
+export const SYNC_ENTRY_PREFIX = 'e';
+
+const TIME = z.number().int().nonnegative();
+const REV = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+
+export const SyncHeaderSchema = z.strictObject({
+  format: z.literal(SYNC_FORMAT),
+  version: z.literal(SYNC_VERSION),
+  /** Random: tells this vault from another one synced by the same account. */
+  vault: ENTRY_ID,
+  kdf: KdfSchema,
+  key: SealedTextSchema,
+  /** When the passphrase last changed: the newest wins on every browser. */
+  keyChangedAt: TIME,
+});
+export type SyncHeader = z.infer<typeof SyncHeaderSchema>;
+
+const SharedArraySchema = z.tuple([
+  PROVIDER_ID,
+  z.string().min(1).max(100), // name
+  z.string().max(8192), // secret
+  z.string().max(2048).nullable(), // endpoint
+  z.record(z.string().regex(/^[a-zA-Z][\w-]{0,39}$/), z.string().max(500)), // fields
+  z.array(z.string().min(1).max(40)).max(20), // tags
+  z.string().max(10_000), // notes
+  z.boolean(), // enabled
+  TIME, // createdAt
+  TIME, // updatedAt
+  TIME.nullable(), // expiresAt
+]);
+const VersionArraySchema = z.tuple([REV, z.array(REV).max(HISTORY_LENGTH), z.union([TIME, SharedArraySchema])]);
+
+function associatedData(vaultId: string, id: string): Uint8Array {
+  return utf8(JSON.stringify([SYNC_FORMAT, SYNC_VERSION, vaultId, id]));
+}
+
+function toArray(content: SyncedVersion['content']): z.infer<typeof VersionArraySchema>[2] {
+  if (isSharedTombstone(content)) return content.deletedAt;
+  const e: SharedEntry = content;
+  return [e.provider, e.name, e.secret, e.endpoint ?? null, e.fields, e.tags, e.notes, e.enabled, e.createdAt, e.updatedAt, e.expiresAt ?? null];
+}
+
+function fromArray(id: string, content: z.infer<typeof VersionArraySchema>[2]): SyncedVersion['content'] {
+  if (typeof content === 'number') return { id, deletedAt: content };
+  const [provider, name, secret, endpoint, fields, tags, notes, enabled, createdAt, updatedAt, expiresAt] = content;
+  return {
+    id,
+    provider,
+    name,
+    secret,
+    ...(endpoint !== null ? { endpoint } : {}),
+    fields,
+    tags,
+    notes,
+    enabled,
+    createdAt,
+    updatedAt,
+    ...(expiresAt !== null ? { expiresAt } : {}),
+  };
+}
+
+export const entryKey = (id: string) => SYNC_ENTRY_PREFIX + id;
+
+/** Seals one version as the value of its item: base64 of nonce and ciphertext. */
+export function sealVersion(vaultKey: Uint8Array, vaultId: string, version: SyncedVersion, random: RandomBytes): string {
+  const plain = utf8(JSON.stringify([version.rev, version.history, toArray(version.content)]));
+  const { nonce, ciphertext } = seal(vaultKey, plain, associatedData(vaultId, version.id), random);
+  const joined = new Uint8Array(nonce.length + ciphertext.length);
+  joined.set(nonce);
+  joined.set(ciphertext, nonce.length);
+  return toBase64(joined);
+}
+
+/**
+ * Opens one entry item.
+ * @throws SyncError `sync-damaged` when it was altered, moved, truncated or is not ours.
+ */
+export function openVersion(vaultKey: Uint8Array, vaultId: string, key: string, value: unknown): SyncedVersion {
+  const id = key.slice(SYNC_ENTRY_PREFIX.length);
+  if (!key.startsWith(SYNC_ENTRY_PREFIX) || !ENTRY_ID.safeParse(id).success || typeof value !== 'string') throw damaged();
+  let parsed;
+  try {
+    const joined = fromBase64(value);
+    const plain = open(vaultKey, { nonce: joined.slice(0, NONCE_LENGTH), ciphertext: joined.slice(NONCE_LENGTH) }, associatedData(vaultId, id));
+    parsed = VersionArraySchema.safeParse(JSON.parse(fromUtf8(plain)));
+  } catch {
+    throw damaged();
+  }
+  if (!parsed.success) throw damaged();
+  const [rev, history, content] = parsed.data;
+  return { id, rev, history, content: fromArray(id, content) };
+}
+
+/** @throws SyncError `sync-damaged` for a header that is not a valid synced vault's. */
+export function parseSyncHeader(raw: unknown): SyncHeader {
+  const parsed = SyncHeaderSchema.safeParse(raw);
+  if (!parsed.success) throw damaged();
+  return parsed.data;
+}
+
+function damaged(): SyncError {
+  return new SyncError('sync-damaged', 'An item in your browser’s sync storage is damaged or was altered. Nothing was taken from it; the vault on this browser is unchanged.');
+}

@@ -1,0 +1,46 @@
+/**
+ * The sync engine's limits (Chrome's `storage.sync`; Firefox's are alike) and the check
+ * that a whole vault fits them before anything is written.
+ * @module
+ */
+
+export const SYNC_LIMITS = {
+  totalBytes: 102_400,
+  itemBytes: 8_192,
+  items: 512,
+  writesPerMinute: 120,
+  writesPerHour: 1_800,
+} as const;
+
+/** What the engine counts for one item: its key plus its value as JSON. */
+export function itemBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key).length + new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+export interface Usage {
+  bytes: number;
+  items: number;
+}
+
+export function usageOf(items: Record<string, unknown>): Usage {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(items)) bytes += itemBytes(key, value);
+  return { bytes, items: Object.keys(items).length };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Why these items cannot be synced whole, in words; undefined when they fit. */
+export function whyItDoesNotFit(items: Record<string, unknown>, nameOf: (key: string) => string | undefined): string | undefined {
+  for (const [key, value] of Object.entries(items)) {
+    const bytes = itemBytes(key, value);
+    if (bytes > SYNC_LIMITS.itemBytes) {
+      const name = nameOf(key);
+      return `${name ? `The key “${name}”` : 'One key'} needs ${kb(bytes)} in sync; the browser allows ${kb(SYNC_LIMITS.itemBytes)} per key. Shorten its notes to sync it.`;
+    }
+  }
+  const usage = usageOf(items);
+  if (usage.items > SYNC_LIMITS.items) return `The vault needs ${usage.items} items in sync; the browser allows ${SYNC_LIMITS.items}.`;
+  if (usage.bytes > SYNC_LIMITS.totalBytes) return `The vault needs ${kb(usage.bytes)} in sync; the browser allows ${kb(SYNC_LIMITS.totalBytes)} in all.`;
+  return undefined;
+}

@@ -3,7 +3,8 @@
  * browser, as the pages and content scripts would.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '../../lib/background/main.ts';
+import { startBackground, type BackgroundOptions } from '../../lib/background/main.ts';
+import { FakeSyncArea } from './fake-sync-area.ts';
 import type { MessageType, RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
 import { FAST_PARAMS } from './helpers.ts';
 import { installFillFakes } from './fill-fakes.ts';
@@ -75,7 +76,7 @@ const fakeFetch: typeof fetch = async (input, init = {}) => {
 };
 
 /** Starts a background as a fresh service worker would (storage is kept across calls). */
-export function startWorker() {
+export function startWorker(sync: Pick<BackgroundOptions, 'syncArea' | 'syncDelayMs'> = {}) {
   fakeBrowser.runtime.onMessage.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   installIdle();
@@ -90,6 +91,8 @@ export function startWorker() {
     fetch: fakeFetch,
     mayContact: async (origin) => !origin.includes('forbidden.example'),
     checkTimeoutMs: 200,
+    syncArea: sync.syncArea ?? new FakeSyncArea(),
+    ...(sync.syncDelayMs !== undefined ? { syncDelayMs: sync.syncDelayMs } : {}),
   });
 }
 

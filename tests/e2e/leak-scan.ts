@@ -1,6 +1,6 @@
 /**
  * The leak scan: after every scenario, everything the browser kept or said — stored
- * data (`storage.local`, `storage.session`), the console of every page and of the
+ * data (`storage.local`, `storage.session`, `storage.sync`), the console of every page and of the
  * worker, and every network request — is searched for the scenario's passphrases, key
  * names and keys. A key may appear only in a request to its own endpoint; nothing else
  * may appear anywhere.
@@ -57,10 +57,13 @@ export function recordForLeaks(context: BrowserContext): () => Promise<string[]>
   return async () => {
     const worker = context.serviceWorkers()[0];
     if (worker) {
-      const stored = await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) })).catch(() => undefined);
+      const stored = await worker
+        .evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null), sync: await chrome.storage.sync.get(null) }))
+        .catch(() => undefined);
       if (stored) {
         seen.push({ where: 'storage.local', text: JSON.stringify(stored.local) });
         seen.push({ where: 'storage.session', text: JSON.stringify(stored.session) });
+        seen.push({ where: 'storage.sync', text: JSON.stringify(stored.sync) });
       }
     }
     const leaks: string[] = [];

@@ -1,0 +1,59 @@
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { backgroundOf, launchWithExtension } from './extension.ts';
+import { addKey, createVault } from './vault-pages.ts';
+import { recordForLeaks, resetWatched } from './leak-scan.ts';
+
+const OTHER_PASSPHRASE = 'second profile passphrase 7';
+
+async function optionsOf(context: BrowserContext): Promise<Page> {
+  const id = new URL((await backgroundOf(context)).url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  return page;
+}
+
+const syncItems = async (context: BrowserContext) => (await backgroundOf(context)).evaluate(() => chrome.storage.sync.get(null));
+/** What the browser's sync engine does: the other profile's items arrive in this one's area. */
+async function deliver(items: Record<string, unknown>, to: BrowserContext): Promise<void> {
+  await (await backgroundOf(to)).evaluate((arrived) => chrome.storage.sync.set(arrived), items);
+}
+
+test('two profiles share one vault through their sync areas, which hold only ciphertext, and merge offline edits', async () => {
+  resetWatched();
+  const first = await launchWithExtension();
+  const second = await launchWithExtension();
+  const scans = [recordForLeaks(first), recordForLeaks(second)];
+  const a = await optionsOf(first);
+  await createVault(a);
+  await addKey(a, { provider: 'OpenAI', name: 'Shared work', secret: 'sk-proj-SYNCEDaaaaaaaaaaaaaaaaaaaaaaaaaa1111' });
+  await addKey(a, { provider: 'Groq', name: 'Shared hobby', secret: 'gsk_SYNCEDbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' });
+  await a.getByLabel('Sync this vault across browsers signed in to the same account').check();
+  await expect(a.getByRole('status').filter({ hasText: /Last synced .* of 100\.0 KB/ })).toBeVisible();
+  expect(Object.keys(await syncItems(first))).toHaveLength(3);
+
+  const b = await optionsOf(second);
+  await createVault(b, OTHER_PASSPHRASE);
+  await addKey(b, { provider: 'Anthropic', name: 'Second laptop', secret: 'sk-ant-api03-SYNCEDcccccccccccccccccccccccccccccccccc' });
+  await deliver(await syncItems(first), second);
+  await b.getByLabel('Sync this vault across browsers signed in to the same account').check();
+  await b.getByLabel('Passphrase of the synced vault').fill('copper meadow 31 whistle');
+  await b.getByRole('button', { name: 'Join' }).click();
+  for (const name of ['Shared work', 'Shared hobby', 'Second laptop']) await expect(b.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+
+  // Offline on both sides, one new key each; then each area receives the other's items.
+  await addKey(a, { provider: 'Mistral', name: 'Added on A', secret: 'mistralSYNCEDdddddddddddddddddddd' });
+  await addKey(b, { provider: 'DeepSeek', name: 'Added on B', secret: 'sk-SYNCEDeeeeeeeeeeeeeeeeeeeeeeeeeeee' });
+  await expect.poll(async () => Object.keys(await syncItems(first)).length, { timeout: 10_000 }).toBe(4);
+  await expect.poll(async () => Object.keys(await syncItems(second)).length, { timeout: 10_000 }).toBe(5);
+  await deliver(await syncItems(second), first);
+  await expect.poll(async () => Object.keys(await syncItems(first)).length, { timeout: 10_000 }).toBe(6);
+  await deliver(await syncItems(first), second);
+  for (const page of [a, b]) {
+    for (const name of ['Shared work', 'Shared hobby', 'Second laptop', 'Added on A', 'Added on B']) {
+      await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible({ timeout: 10_000 });
+    }
+  }
+  for (const scan of scans) expect(await scan(), 'leaks').toEqual([]);
+  await first.close();
+  await second.close();
+});

@@ -22,8 +22,10 @@ export interface Figure {
   figure: string;
   where: 'Chromium' | 'Node';
   value: number;
-  unit: 'ms' | 'KB' | 'bytes';
+  unit: 'ms' | 'KB' | 'bytes' | 'keys';
   goal?: number;
+  /** The goal is a floor (more is better), not a ceiling. */
+  atLeast?: boolean;
   note?: string;
 }
 
@@ -44,8 +46,8 @@ export function report(figures: Figure[], file: string): void {
     figure: f.figure,
     where: f.where,
     value: format(f.value, f.unit),
-    goal: f.goal === undefined ? '' : `≤ ${format(f.goal, f.unit)}`,
-    verdict: f.goal === undefined ? '' : f.value <= f.goal ? 'ok' : 'MISSED',
+    goal: f.goal === undefined ? '' : `${f.atLeast ? '≥' : '≤'} ${format(f.goal, f.unit)}`,
+    verdict: f.goal === undefined ? '' : (f.atLeast ? f.value >= f.goal : f.value <= f.goal) ? 'ok' : 'MISSED',
     note: f.note ?? '',
   }));
   const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];

@@ -49,6 +49,9 @@ function announceProgress(done: number, total: number, running: boolean): void {
   browser.runtime.sendMessage(progress).catch(() => undefined);
 }
 
+/** Requests a page makes on its own (status lines): not a use, so they never hold off auto-lock. */
+const PASSIVE_REQUESTS = new Set<unknown>(['status', 'syncStatus']);
+
 /** Wires everything; returns the session (tests drive it). */
 export function startBackground({
   kdfParams = DEFAULT_PARAMS,
@@ -112,7 +115,8 @@ export function startBackground({
     const context = { tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId, frameUrl: sender.url };
     void route(message, senderClass, handlers, context).then(async (result) => {
       sendResponse(result);
-      if (senderClass === 'page') await touch().catch(() => undefined);
+      const type = (message as { type?: unknown } | undefined)?.type;
+      if (senderClass === 'page' && !PASSIVE_REQUESTS.has(type)) await touch().catch(() => undefined);
     });
     return true;
   });

@@ -290,6 +290,19 @@ describe('auto-lock', () => {
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
+  it('does not count a page’s status line as a use, so it never holds off the lock', async () => {
+    await unlockedWithKey();
+    const first = (await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await must('status', {});
+    await must('syncStatus', {});
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime).toBe(first);
+    await must('listEntries', {});
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime).toBeGreaterThan(first);
+  });
+
   it('locks when the system locks, unless set to never', async () => {
     await unlockedWithKey();
     fireIdle('idle');

@@ -205,17 +205,14 @@ export async function changePassphrase(
   params: Argon2idParams,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
 ): Promise<SealedChange> {
-  const wrapped = await wrapKey(vault.vaultKey, newPassphrase, params, random);
-  const base = { ...wrapped, createdAt: vault.header.createdAt };
-  const header = buildHeader(base, vault.header.revision + 1, vault.vaultKey, vault.payload, vault.records, now, random);
-  return { vault: { ...vault, header }, writes: { [HEADER_KEY]: header } };
+  return rewrapVault(vault, await wrapKey(vault.vaultKey, newPassphrase, params, random), { now, random });
 }
 
 /** A vault key wrapped under a passphrase: the KDF settings with their salt, and the sealed key. */
 export type WrappedKey = Pick<Header, 'kdf' | 'key'>;
 
 /**
- * Takes a wrapping of the same vault key made elsewhere (a passphrase changed on another
+ * Takes a new wrapping of the same vault key (a new passphrase, here or on another
  * browser), as the next revision. Only the header changes.
  */
 export function rewrapVault(vault: OpenVault, wrapped: WrappedKey, { now = Date.now(), random = secureRandomBytes }: SealOptions = {}): SealedChange {

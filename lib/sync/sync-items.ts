@@ -10,8 +10,8 @@ import { open, seal, NONCE_LENGTH } from '../crypto/aead.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import type { RandomBytes } from '../crypto/random.ts';
 import { KdfSchema, SealedTextSchema } from '../vault/envelope-schema.ts';
-import { ENTRY_ID, PROVIDER_ID } from '../vault/payload-schema.ts';
-import { HISTORY_LENGTH, isSharedTombstone, type SharedEntry, type SyncedVersion } from './synced-version.ts';
+import { ENTRY_ID, EntrySchema } from '../vault/payload-schema.ts';
+import { HISTORY_LENGTH, isSharedTombstone, type SyncedVersion } from './synced-version.ts';
 import { SyncError } from './sync-error.ts';
 
 export const SYNC_FORMAT = 'ai-key-vault-sync';
@@ -34,48 +34,29 @@ export const SyncHeaderSchema = z.strictObject({
 });
 export type SyncHeader = z.infer<typeof SyncHeaderSchema>;
 
-const SharedArraySchema = z.tuple([
-  PROVIDER_ID,
-  z.string().min(1).max(100), // name
-  z.string().max(8192), // secret
-  z.string().max(2048).nullable(), // endpoint
-  z.record(z.string().regex(/^[a-zA-Z][\w-]{0,39}$/), z.string().max(500)), // fields
-  z.array(z.string().min(1).max(40)).max(20), // tags
-  z.string().max(10_000), // notes
-  z.boolean(), // enabled
-  TIME, // createdAt
-  TIME, // updatedAt
-  TIME.nullable(), // expiresAt
-]);
-const VersionArraySchema = z.tuple([REV, z.array(REV).max(HISTORY_LENGTH), z.union([TIME, SharedArraySchema])]);
+// An entry travels as an array of its shared fields, in this order; once rebuilt into an
+// object it is checked by the vault's own entry schema.
+const SHARED_FIELDS = ['provider', 'name', 'secret', 'endpoint', 'fields', 'tags', 'notes', 'enabled', 'createdAt', 'updatedAt', 'expiresAt'] as const;
+const SharedEntrySchema = EntrySchema.omit({ useCount: true, lastUsedAt: true, validation: true });
+const VersionArraySchema = z.tuple([REV, z.array(REV).max(HISTORY_LENGTH), z.union([TIME, z.array(z.unknown()).length(SHARED_FIELDS.length)])]);
 
 function associatedData(vaultId: string, id: string): Uint8Array {
   return utf8(JSON.stringify([SYNC_FORMAT, SYNC_VERSION, vaultId, id]));
 }
 
-function toArray(content: SyncedVersion['content']): z.infer<typeof VersionArraySchema>[2] {
+function toArray(content: SyncedVersion['content']): number | unknown[] {
   if (isSharedTombstone(content)) return content.deletedAt;
-  const e: SharedEntry = content;
-  return [e.provider, e.name, e.secret, e.endpoint ?? null, e.fields, e.tags, e.notes, e.enabled, e.createdAt, e.updatedAt, e.expiresAt ?? null];
+  return SHARED_FIELDS.map((field) => content[field] ?? null);
 }
 
-function fromArray(id: string, content: z.infer<typeof VersionArraySchema>[2]): SyncedVersion['content'] {
+function fromArray(id: string, content: number | unknown[]): SyncedVersion['content'] | undefined {
   if (typeof content === 'number') return { id, deletedAt: content };
-  const [provider, name, secret, endpoint, fields, tags, notes, enabled, createdAt, updatedAt, expiresAt] = content;
-  return {
-    id,
-    provider,
-    name,
-    secret,
-    ...(endpoint !== null ? { endpoint } : {}),
-    fields,
-    tags,
-    notes,
-    enabled,
-    createdAt,
-    updatedAt,
-    ...(expiresAt !== null ? { expiresAt } : {}),
-  };
+  const entry: Record<string, unknown> = { id };
+  SHARED_FIELDS.forEach((field, i) => {
+    if (content[i] !== null) entry[field] = content[i];
+  });
+  const parsed = SharedEntrySchema.safeParse(entry);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export const entryKey = (id: string) => SYNC_ENTRY_PREFIX + id;
@@ -105,9 +86,10 @@ export function openVersion(vaultKey: Uint8Array, vaultId: string, key: string, 
   } catch {
     throw damaged();
   }
-  if (!parsed.success) throw damaged();
-  const [rev, history, content] = parsed.data;
-  return { id, rev, history, content: fromArray(id, content) };
+  const content = parsed.success ? fromArray(id, parsed.data[2]) : undefined;
+  if (!parsed.success || !content) throw damaged();
+  const [rev, history] = parsed.data;
+  return { id, rev, history, content };
 }
 
 /** @throws SyncError `sync-damaged` for a header that is not a valid synced vault's. */

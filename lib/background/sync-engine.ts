@@ -24,6 +24,7 @@ import {
 } from '../sync/sync-items.ts';
 import { SYNC_LIMITS, usageOf, whyItDoesNotFit } from '../sync/sync-limits.ts';
 import { SyncError } from '../sync/sync-error.ts';
+import type { SyncStatusView } from '../messages.ts';
 import type { VaultSession } from './session.ts';
 import { BackgroundError, lockedError } from './errors.ts';
 import { readSyncState, writeSyncState, type SyncState } from './sync-state.ts';
@@ -32,14 +33,6 @@ import { readSyncState, writeSyncState, type SyncState } from './sync-state.ts';
 export interface SyncArea {
   get(keys: null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-}
-
-export interface SyncStatus {
-  enabled: boolean;
-  lastSyncedAt?: number;
-  problem?: string;
-  usage?: { bytes: number; items: number };
-  limits: { bytes: number; items: number };
 }
 
 export interface SyncEngineOptions {
@@ -87,7 +80,7 @@ export class SyncEngine {
 
   #newRev = () => revFromBytes(this.#random(8));
 
-  async status(): Promise<SyncStatus> {
+  async status(): Promise<SyncStatusView> {
     const { enabled, lastSyncedAt, problem, usage } = await readSyncState();
     return {
       enabled,
@@ -103,8 +96,8 @@ export class SyncEngine {
    * vault's) joins it: this browser's keys are merged into it and its passphrase opens
    * this browser's vault from then on.
    */
-  async enable(passphrase?: string): Promise<SyncStatus> {
-    if (!this.#session.currentPayload && (await this.#session.status()) !== 'unlocked') throw lockedError();
+  async enable(passphrase?: string): Promise<SyncStatusView> {
+    if ((await this.#session.status()) !== 'unlocked') throw lockedError();
     const area = await this.#area.get(null);
     const state = await readSyncState();
     const raw = area[SYNC_HEADER_KEY];
@@ -135,7 +128,7 @@ export class SyncEngine {
     await writeSyncState({ enabled: true, vault: header.vault, keyChangedAt: header.keyChangedAt, marks });
   }
 
-  async disable(): Promise<SyncStatus> {
+  async disable(): Promise<SyncStatusView> {
     clearTimeout(this.#timer);
     const state = await readSyncState();
     await writeSyncState({ ...state, enabled: false });

@@ -9,7 +9,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { RandomBytes } from '../crypto/random.ts';
 import { unwrapVaultKey, type OpenVault, type WrappedKey } from '../vault/envelope.ts';
-import { mergeWithRemote, revFromBytes } from '../sync/merge.ts';
+import { mergeWithRemote, revOf } from '../sync/merge.ts';
 import { keyedStamp, type SyncedVersion } from '../sync/synced-version.ts';
 import {
   SYNC_ENTRY_PREFIX,
@@ -78,7 +78,7 @@ export class SyncEngine {
     this.#delayMs = delayMs;
   }
 
-  #newRev = () => revFromBytes(this.#random(8));
+  #newRev = () => revOf(this.#random(6));
 
   async status(): Promise<SyncStatusView> {
     const { enabled, lastSyncedAt, problem, usage } = await readSyncState();

@@ -9,7 +9,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { utf8 } from '../crypto/encoding.ts';
+import { toBase64, utf8 } from '../crypto/encoding.ts';
 import type { Entry, Payload } from '../vault/payload-schema.ts';
 import { successorOf } from '../vault/succession.ts';
 import {
@@ -50,15 +50,11 @@ function derived(...parts: string[]): Uint8Array {
   return sha256(utf8(JSON.stringify(parts)));
 }
 
-/** A revision id from its parts: 8 bytes in base64url (11 characters). */
-export function derivedRev(...parts: string[]): string {
-  return revFromBytes(derived('rev', ...parts).slice(0, 8));
-}
+/** A revision id: 6 bytes (random, or derived from its parts) in base64, 8 characters. */
+export const revOf = (bytes: Uint8Array): string => toBase64(bytes.slice(0, 6));
 
-export function revFromBytes(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export function derivedRev(...parts: string[]): string {
+  return revOf(derived('rev', ...parts));
 }
 
 function laterOf(a: SyncedVersion, b: SyncedVersion): [winner: SyncedVersion, loser: SyncedVersion] {

@@ -20,7 +20,7 @@ export const SYNC_HEADER_KEY = 'h';
 export const SYNC_ENTRY_PREFIX = 'e';
 
 const TIME = z.number().int().nonnegative();
-const REV = z.string().regex(/^[A-Za-z0-9_-]{11}$/);
+const REV = z.string().regex(/^[A-Za-z0-9+/]{8}$/);
 
 export const SyncHeaderSchema = z.strictObject({
   format: z.literal(SYNC_FORMAT),

@@ -16,7 +16,8 @@ export default defineContentScript({
       listKeys: (providers) => ask('inlineKeys', { providers: providers.slice(0, 8) }),
       pickKey: (id) => ask('inlineFill', { id }),
     });
-    const consoles = PROVIDERS.filter(({ id }) => consoleProviders(location.origin).includes(id));
+    const here = consoleProviders(location.href);
+    const consoles = PROVIDERS.filter(({ id }) => here.includes(id));
     if (consoles.length === 0 || window !== window.top) return;
     const formats = consoles.flatMap(({ keyPatterns }) => keyPatterns.filter(({ ambiguous }) => !ambiguous).map(({ pattern }) => new RegExp(pattern)));
     watchForNewKeys(document, formats, consoles[0]!.name, (secret) => ask('captureKey', { secret }));

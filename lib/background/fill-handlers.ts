@@ -32,7 +32,6 @@ export interface Capture {
 }
 
 const frameUrlOf = (sender: SenderContext) => sender.frameUrl ?? sender.tabUrl;
-const originOf = (url: string | undefined) => (url ? new URL(url).origin : '');
 
 async function requireInlineSender(sender: SenderContext): Promise<void> {
   if (!(await inlineAllowedAt(frameUrlOf(sender)))) throw new BackgroundError('forbidden', 'AI Key Vault does not offer keys on this site.');
@@ -62,7 +61,7 @@ export function createFillHandlers(session: VaultSession, captures: Pending<Capt
 
     inlineKeys: async ({ providers }, sender) => {
       await requireInlineSender(sender);
-      const site = consoleProviders(originOf(frameUrlOf(sender)));
+      const site = consoleProviders(frameUrlOf(sender));
       if ((await session.status()) !== 'unlocked') return { state: 'locked' as const, keys: [] };
       const payload = session.currentPayload!;
       const offered = keysToOffer(payload, [...site, ...providers]).slice(0, 20);
@@ -83,7 +82,7 @@ export function createFillHandlers(session: VaultSession, captures: Pending<Capt
     },
 
     captureKey: async ({ secret }, sender) => {
-      const site = consoleProviders(originOf(frameUrlOf(sender)));
+      const site = consoleProviders(frameUrlOf(sender));
       if (site.length === 0) throw new BackgroundError('forbidden', 'Keys are saved from provider consoles only.');
       const exact = detectProvider(secret).filter(({ confidence }) => confidence === 'exact').map(({ provider }) => provider);
       const provider = exact.find((id) => site.includes(id)) ?? exact[0];

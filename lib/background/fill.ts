@@ -44,14 +44,6 @@ async function callAgent<T>(target: FillTarget, method: 'locate' | 'fill', secre
   }
 }
 
-function originOf(url: string | undefined): string {
-  try {
-    return new URL(url ?? '').origin;
-  } catch {
-    return '';
-  }
-}
-
 export async function fillInto(session: VaultSession, target: FillTarget, choose: ChooseKey, now: () => number): Promise<Entry> {
   const pageProblem = pageRefusal(target.tabUrl) ?? (target.frameUrl ? pageRefusal(target.frameUrl) : undefined);
   if (pageProblem) throw refused(FILL_REFUSALS[pageProblem]);
@@ -59,7 +51,7 @@ export async function fillInto(session: VaultSession, target: FillTarget, choose
 
   const located = await callAgent<LocateAnswer>(target, 'locate');
   if (!located?.ok) throw refused(AGENT_REFUSALS[located?.reason ?? 'no-field']);
-  const hints = [...consoleProviders(originOf(target.frameUrl ?? target.tabUrl)), ...located.providers];
+  const hints = [...consoleProviders(target.frameUrl ?? target.tabUrl), ...located.providers];
   const entry = await session.read((payload) => choose(payload, hints));
   const frameProblem = fillRefusal(target.tabUrl, target.frameUrl, entry.provider);
   if (frameProblem) throw refused(FILL_REFUSALS[frameProblem]);

@@ -15,8 +15,14 @@ export const BYOK_APPS: readonly { name: string; origin: string }[] = [
   { name: 'Better ChatGPT', origin: 'https://bettergpt.chat' },
 ];
 
-/** The providers whose console is at `origin` (empty for any other site). */
-export function consoleProviders(origin: string): string[] {
+/** The providers whose console the page at `url` is on (empty for any other site or no URL). */
+export function consoleProviders(url: string | undefined): string[] {
+  let origin: string;
+  try {
+    origin = new URL(url ?? '').origin;
+  } catch {
+    return [];
+  }
   return PROVIDERS.filter(({ consoleOrigins }) => consoleOrigins.includes(origin)).map(({ id }) => id);
 }
 

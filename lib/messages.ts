@@ -56,7 +56,7 @@ export type OfferedKey = z.infer<typeof OfferedKeySchema>;
 const SITE_ORIGIN = z.string().max(300);
 
 export const PROTOCOL = {
-  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
+  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: true },
   create: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
   unlock: { request: z.strictObject({ passphrase: PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
   lock: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
@@ -150,13 +150,22 @@ export const PROTOCOL = {
     senders: CONTENT,
   },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
-  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
+  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: true },
   enableSync: { request: z.strictObject({ passphrase: PASSPHRASE.optional() }), response: SyncStatusSchema, senders: PAGES },
   disableSync: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
   syncNow: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;
+
+/**
+ * Is this a request a page makes on its own (a status line), not a person using the
+ * vault? Passive requests never hold off auto-lock.
+ */
+export function isPassiveRequest(message: unknown): boolean {
+  const type = (message as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) && 'passive' in PROTOCOL[type as MessageType];
+}
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
 export type EntrySummaryView = z.infer<typeof EntrySummarySchema>;

@@ -19,6 +19,7 @@ import { createTransferHandlers } from './transfer-handlers.ts';
 import { updateBadge } from './badge.ts';
 import { notifyTurnedInvalid } from './notify.ts';
 import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
+import { isPassiveRequest } from '../messages.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
 import { hostPattern } from '../providers/host-permissions.ts';
 import { createFillHandlers, type Capture } from './fill-handlers.ts';
@@ -48,9 +49,6 @@ function announceProgress(done: number, total: number, running: boolean): void {
   const progress: CheckProgress = { event: CHECK_PROGRESS, done, total, running };
   browser.runtime.sendMessage(progress).catch(() => undefined);
 }
-
-/** Requests a page makes on its own (status lines): not a use, so they never hold off auto-lock. */
-const PASSIVE_REQUESTS = new Set<unknown>(['status', 'syncStatus']);
 
 /** Wires everything; returns the session (tests drive it). */
 export function startBackground({
@@ -100,7 +98,7 @@ export function startBackground({
   };
   const extensionBase = browser.runtime.getURL('');
 
-  // Every request from a page is a use of the vault: it restarts the auto-lock countdown.
+  // Every request from a page but a passive one is a use of the vault: it restarts the auto-lock countdown.
   async function touch(): Promise<void> {
     const setting = session.currentPayload?.settings.autoLock;
     if (setting === undefined) await cancelAutoLock();
@@ -115,8 +113,7 @@ export function startBackground({
     const context = { tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId, frameUrl: sender.url };
     void route(message, senderClass, handlers, context).then(async (result) => {
       sendResponse(result);
-      const type = (message as { type?: unknown } | undefined)?.type;
-      if (senderClass === 'page' && !PASSIVE_REQUESTS.has(type)) await touch().catch(() => undefined);
+      if (senderClass === 'page' && !isPassiveRequest(message)) await touch().catch(() => undefined);
     });
     return true;
   });

@@ -13,7 +13,7 @@ import { openVault, sealChanges } from '../lib/vault/envelope.ts';
 import { updateEntry } from '../lib/vault/entries.ts';
 import { median, report, timeOnce, type Figure } from './measure.ts';
 import { FakeProvider } from '../tests/fixtures/fake-provider.ts';
-import { CHECK_CONCURRENCY } from '../lib/background/checks.ts';
+import { CHECK_CONCURRENCY } from '../lib/background/checks/checks.ts';
 import { samplePayload, sampleVault } from './sample-vault.ts';
 import { derivedRev, mergeWithRemote } from '../lib/sync/merge.ts';
 import { keyedStamp, shareOf } from '../lib/sync/synced-version.ts';

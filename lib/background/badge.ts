@@ -3,7 +3,7 @@
  * since nothing decrypted is known then.
  * @module
  */
-import { browser } from 'wxt/browser';
+import type { WxtBrowser } from 'wxt/browser';
 import type { Payload } from '../vault/payload-schema.ts';
 
 const NEEDS_ATTENTION = new Set(['invalid', 'no-credit']);
@@ -13,7 +13,8 @@ export function attentionCount(payload: Payload | undefined): number {
   return payload?.entries.filter((entry) => NEEDS_ATTENTION.has(entry.validation?.status ?? '')).length ?? 0;
 }
 
-export async function updateBadge(payload: Payload | undefined): Promise<void> {
+/** Shows the count for `payload` on the toolbar button. */
+export async function updateBadge(browser: WxtBrowser, payload: Payload | undefined): Promise<void> {
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const count = attentionCount(payload);

@@ -4,7 +4,7 @@
  * it. Firefox's background page is a document and does it itself.
  * @module
  */
-import { browser } from 'wxt/browser';
+import type { WxtBrowser } from 'wxt/browser';
 import { CLIPBOARD_TARGET, clearIfUnchanged, digestOf, type ClearRequest } from '../clipboard/clear-if-unchanged.ts';
 
 type Offscreen = {
@@ -23,7 +23,7 @@ async function ensureOffscreenPage(offscreen: Offscreen): Promise<void> {
 }
 
 /** Clears `secret` from the clipboard after `seconds`, unless something else was copied. */
-export async function clearClipboardLater(secret: string, seconds: number): Promise<void> {
+export async function clearClipboardLater(browser: WxtBrowser, secret: string, seconds: number): Promise<void> {
   const digest = await digestOf(secret);
   const delayMs = seconds * 1000;
   const clearAt = Date.now() + delayMs;

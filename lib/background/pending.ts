@@ -1,27 +1,30 @@
 /**
  * Things waiting in the background for the user's next step, named by a random token:
  * an import waiting for confirmation, a captured key waiting for the add form. The
- * secrets stay here; pages see a token. Forgotten after 10 minutes or when taken.
+ * secrets stay here; pages see a token. Forgotten after 10 minutes, when taken, or when
+ * the vault locks.
  * @module
  */
-import { bytesToHex } from '@noble/ciphers/utils.js';
-import { secureRandomBytes } from '../crypto/random.ts';
 
 const LIFETIME_MS = 10 * 60_000;
+
+export interface PendingDeps {
+  now: () => number;
+  /** A fresh random token. */
+  newToken: () => string;
+  /** The error for a token that is unknown or too old. */
+  expired: () => Error;
+}
 
 export class Pending<T> {
   #pending = new Map<string, { item: T; expires: number }>();
 
-  constructor(
-    private readonly now: () => number,
-    /** The error for a token that is unknown or too old. */
-    private readonly expired: () => Error,
-  ) {}
+  constructor(private readonly deps: PendingDeps) {}
 
   /** Keeps `item` until taken; returns the token that names it. */
   hold(item: T): string {
-    const token = bytesToHex(secureRandomBytes(16));
-    this.#pending.set(token, { item, expires: this.now() + LIFETIME_MS });
+    const token = this.deps.newToken();
+    this.#pending.set(token, { item, expires: this.deps.now() + LIFETIME_MS });
     return token;
   }
 
@@ -29,10 +32,11 @@ export class Pending<T> {
   take(token: string): T {
     const pending = this.#pending.get(token);
     this.#pending.delete(token);
-    if (!pending || pending.expires < this.now()) throw this.expired();
+    if (!pending || pending.expires < this.deps.now()) throw this.deps.expired();
     return pending.item;
   }
 
+  /** Forgets everything waiting. */
   clear(): void {
     this.#pending.clear();
   }

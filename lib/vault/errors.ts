@@ -11,7 +11,8 @@ export type VaultErrorCode =
   | 'stale-revision'
   | 'invalid-input'
   | 'not-found'
-  | 'conflict';
+  | 'conflict'
+  | 'disabled';
 
 export class VaultError extends Error {
   override name = 'VaultError';

@@ -3,7 +3,8 @@
  * browser, as the pages and content scripts would.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground, type BackgroundOptions } from '../../lib/background/main.ts';
+import { createBackground, type Background, type BackgroundDeps } from '../../lib/background/create-background.ts';
+import { secureRandomBytes } from '../../lib/crypto/random.ts';
 import { FakeSyncArea } from './fake-sync-area.ts';
 import type { MessageType, RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
 import { FAST_PARAMS } from './helpers.ts';
@@ -75,8 +76,23 @@ const fakeFetch: typeof fetch = async (input, init = {}) => {
   }
 };
 
+/** The background as tests build it: the fake browser, a fixed clock, the fake network. */
+export function testBackground(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs'> = {}): Background {
+  return createBackground({
+    browser: fakeBrowser,
+    kdfParams: FAST_PARAMS,
+    now: () => clock.now,
+    random: secureRandomBytes,
+    fetch: fakeFetch,
+    mayContact: async (origin) => !origin.includes('forbidden.example'),
+    checkTimeoutMs: 200,
+    syncArea: sync.syncArea ?? new FakeSyncArea(),
+    ...(sync.syncDelayMs !== undefined ? { syncDelayMs: sync.syncDelayMs } : {}),
+  });
+}
+
 /** Starts a background as a fresh service worker would (storage is kept across calls). */
-export function startWorker(sync: Pick<BackgroundOptions, 'syncArea' | 'syncDelayMs'> = {}) {
+export function startWorker(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs'> = {}): Background {
   fakeBrowser.runtime.onMessage.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   installIdle();
@@ -85,15 +101,9 @@ export function startWorker(sync: Pick<BackgroundOptions, 'syncArea' | 'syncDela
   Object.assign(fakeBrowser.storage.session, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),
   });
-  return startBackground({
-    kdfParams: FAST_PARAMS,
-    now: () => clock.now,
-    fetch: fakeFetch,
-    mayContact: async (origin) => !origin.includes('forbidden.example'),
-    checkTimeoutMs: 200,
-    syncArea: sync.syncArea ?? new FakeSyncArea(),
-    ...(sync.syncDelayMs !== undefined ? { syncDelayMs: sync.syncDelayMs } : {}),
-  });
+  const background = testBackground(sync);
+  background.start();
+  return background;
 }
 
 /** Sends a raw message from `sender` and returns the background's answer. */

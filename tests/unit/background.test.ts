@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL } from '../../lib/messages.ts';
 import { AUTO_LOCK_ALARM } from '../../lib/background/auto-lock.ts';
-import { writeVault } from '../../lib/background/vault-store.ts';
+import { VaultStore } from '../../lib/background/session/vault-store.ts';
 import type { Header } from '../../lib/vault/envelope-schema.ts';
 import { VAULT_CHANGED, isChangeAnnouncement } from '../../lib/vault-events.ts';
 import {
@@ -245,8 +245,8 @@ describe('the write guard', () => {
     await must('updateSettings', { settings: { rotationDays: 30 } });
     const before = await storedText();
     const olderHeader = older as Header;
-    await expect(writeVault({ vault: { ...olderHeader, revision: 99 } }, olderHeader)).rejects.toMatchObject({ code: 'stale-revision' });
-    await expect(writeVault({ vault: olderHeader }, null)).rejects.toMatchObject({ code: 'stale-revision' });
+    await expect(new VaultStore(fakeBrowser.storage.local).write({ vault: { ...olderHeader, revision: 99 } }, olderHeader)).rejects.toMatchObject({ code: 'stale-revision' });
+    await expect(new VaultStore(fakeBrowser.storage.local).write({ vault: olderHeader }, null)).rejects.toMatchObject({ code: 'stale-revision' });
     expect((await storedText()).local).toBe(before.local);
   });
 
@@ -257,7 +257,7 @@ describe('the write guard', () => {
     await must('create', { passphrase: 'a different vault entirely' }); // also revision 0
     const before = await storedText();
     const firstHeader = first as Header;
-    await expect(writeVault({ vault: firstHeader }, firstHeader)).rejects.toMatchObject({ code: 'stale-revision' });
+    await expect(new VaultStore(fakeBrowser.storage.local).write({ vault: firstHeader }, firstHeader)).rejects.toMatchObject({ code: 'stale-revision' });
     expect((await storedText()).local).toBe(before.local);
   });
 });
@@ -273,8 +273,8 @@ describe('a vault changed by someone else', () => {
   it('is reopened with the session key when it is still the same vault', async () => {
     await unlockedWithKey();
     const other = startWorker(); // another holder of the same vault writes a change
-    await other.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 12 } }, result: null }));
-    expect(await worker.read((payload) => payload.settings.rotationDays)).toBe(12);
+    await other.session.mutate((payload) => ({ payload: { ...payload, settings: { ...payload.settings, rotationDays: 12 } }, result: null }));
+    expect(await worker.session.read((payload) => payload.settings.rotationDays)).toBe(12);
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isCheckProgress, type CheckProgress } from '../../lib/vault-events.ts';
-import { CHECK_CONCURRENCY } from '../../lib/background/checks.ts';
+import { CHECK_CONCURRENCY } from '../../lib/background/checks/checks.ts';
 import { clock, must, network, send, startWorker } from './background-harness.ts';
 
 const OPENAI = { provider: 'openai', name: 'Main', secret: 'sk-proj-CHECKMEaaaaaaaaaaaaaaaaaaaaaaaa' };

@@ -2,7 +2,7 @@
  * An in-memory `storage.sync` for tests: shared by simulated browsers, it stores JSON
  * copies (as the engine does) and can be told to fail.
  */
-import type { SyncArea } from '../../lib/background/sync-engine.ts';
+import type { SyncArea } from '../../lib/background/sync/sync-engine.ts';
 
 export class FakeSyncArea implements SyncArea {
   items: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clock, must, send, startWorker } from './background-harness.ts';
 import { page, resetPage } from './fill-fakes.ts';
-import { FILL_COMMAND } from '../../lib/background/fill-triggers.ts';
+import { FILL_COMMAND } from '../../lib/background/fill/fill-triggers.ts';
 
 const PASSPHRASE = 'amber lantern 12 orchard';
 const OPENAI = { provider: 'openai', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaaaaaa1111' };

@@ -2,19 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route, type Handlers } from '../../lib/background/router.ts';
-import { VaultSession } from '../../lib/background/session.ts';
-import { Checks } from '../../lib/background/checks.ts';
-import { createHandlers } from '../../lib/background/handlers.ts';
-import { createTransferHandlers } from '../../lib/background/transfer-handlers.ts';
-import { createFillHandlers } from '../../lib/background/fill-handlers.ts';
-import { Pending } from '../../lib/background/pending.ts';
-import { BackgroundError } from '../../lib/background/errors.ts';
 import { PROTOCOL } from '../../lib/messages.ts';
-import { SyncEngine } from '../../lib/background/sync-engine.ts';
-import { createSyncHandlers } from '../../lib/background/sync-handlers.ts';
-import { secureRandomBytes } from '../../lib/crypto/random.ts';
-import { FakeSyncArea } from './fake-sync-area.ts';
-import { FAST_PARAMS } from './helpers.ts';
+import { network, testBackground } from './background-harness.ts';
 import { installFillFakes, resetPage } from './fill-fakes.ts';
 
 const SECRET = 'sk-proj-FUZZSECRETaaaaaaaaaaaaaaaaaaaaaaaaa';
@@ -44,17 +33,10 @@ beforeAll(async () => {
   fakeBrowser.reset();
   resetPage();
   installFillFakes();
-  const now = () => 1_700_000_000_000;
-  const session = new VaultSession({ kdfParams: FAST_PARAMS, now });
-  const offline = async () => new Response('{}', { status: 503 });
-  const checks = new Checks(session, { fetch: offline, mayContact: async () => true, timeoutMs: 50, now, onProgress: () => undefined, onTurnedInvalid: () => undefined });
-  const expired = () => new BackgroundError('import-expired', 'expired');
-  handlers = {
-    ...createHandlers(session, checks, now, () => undefined),
-    ...createTransferHandlers(session, checks, new Pending(now, expired), now),
-    ...createFillHandlers(session, new Pending(now, expired), now),
-    ...createSyncHandlers(new SyncEngine({ session, area: new FakeSyncArea(), now, random: secureRandomBytes })),
-  };
+  network.reset();
+  network.answer = () => new Response('{}', { status: 503 });
+  // The very background production builds, with the fake browser: every handler and its hooks.
+  handlers = testBackground().handlers;
   await handlers.create({ passphrase: 'fuzzing passphrase 1' }, {});
   entryId = (await handlers.addEntry({ entry: { provider: 'openai', name: 'Fuzz', secret: SECRET } }, {})).entry.id;
   // Let the check that follows a save land first: it is a legitimate write.

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clock, must, send, startWorker } from './background-harness.ts';
 import { FakeSyncArea } from './fake-sync-area.ts';
-import { SYNC_STATE_KEY } from '../../lib/background/sync-state.ts';
+import { SYNC_STATE_KEY } from '../../lib/background/sync/sync-state.ts';
 
 const A_PASSPHRASE = 'first browser passphrase';
 const B_PASSPHRASE = 'second browser passphrase';
@@ -24,8 +24,9 @@ async function inBrowser(profile: Profile, steps: () => Promise<void>): Promise<
   await fakeBrowser.storage.local.set(profile.local);
   await fakeBrowser.storage.session.clear();
   await fakeBrowser.storage.session.set(profile.session);
-  startWorker({ syncArea: area, syncDelayMs: 3_600_000 });
+  const worker = startWorker({ syncArea: area, syncDelayMs: 3_600_000 });
   await steps();
+  await worker.sync.settled();
   profile.local = await fakeBrowser.storage.local.get(null);
   profile.session = await fakeBrowser.storage.session.get(null);
 }

@@ -6,11 +6,10 @@
  * delays the next round, which reads everything again.
  * @module
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
-import type { RandomBytes } from '../crypto/random.ts';
-import { unwrapVaultKey, type OpenVault, type WrappedKey } from '../vault/envelope.ts';
-import { mergeWithRemote, revOf } from '../sync/merge.ts';
-import { keyedStamp, type SyncedVersion } from '../sync/synced-version.ts';
+import { randomId, type RandomBytes } from '../../crypto/random.ts';
+import { unwrapVaultKey, type OpenVault, type WrappedKey } from '../../vault/envelope.ts';
+import { mergeWithRemote, revOf } from '../../sync/merge.ts';
+import { keyedStamp, type SyncedVersion } from '../../sync/synced-version.ts';
 import {
   SYNC_ENTRY_PREFIX,
   SYNC_FORMAT,
@@ -21,13 +20,13 @@ import {
   parseSyncHeader,
   sealVersion,
   type SyncHeader,
-} from '../sync/sync-items.ts';
-import { SYNC_LIMITS, usageOf, whyItDoesNotFit } from '../sync/sync-limits.ts';
-import { SyncError } from '../sync/sync-error.ts';
-import type { SyncStatusView } from '../messages.ts';
-import type { VaultSession } from './session.ts';
-import { BackgroundError, lockedError } from './errors.ts';
-import { readSyncState, writeSyncState, type SyncState } from './sync-state.ts';
+} from '../../sync/sync-items.ts';
+import { SYNC_LIMITS, usageOf, whyItDoesNotFit } from '../../sync/sync-limits.ts';
+import { SyncError } from '../../sync/sync-error.ts';
+import type { SyncStatusView } from '../../messages.ts';
+import type { VaultSession } from '../session/session.ts';
+import { BackgroundError, lockedError } from '../errors.ts';
+import type { SyncState, SyncStateStore } from './sync-state.ts';
 
 /** The part of `storage.sync` sync uses. */
 export interface SyncArea {
@@ -38,6 +37,7 @@ export interface SyncArea {
 export interface SyncEngineOptions {
   session: VaultSession;
   area: SyncArea;
+  state: SyncStateStore;
   now: () => number;
   random: RandomBytes;
   /** Debounce before a round, after a change. */
@@ -60,28 +60,41 @@ function headerFor(vault: OpenVault, state: SyncState): SyncHeader {
 
 const sameWrapping = (a: WrappedKey, b: WrappedKey) => a.key.nonce === b.key.nonce && a.key.ciphertext === b.key.ciphertext;
 
+/**
+ * The one owner of sync: its rounds, its switches and its state all run through one
+ * queue, so a round never writes back a state that `disable` just changed.
+ */
 export class SyncEngine {
   readonly #session: VaultSession;
   readonly #area: SyncArea;
+  readonly #state: SyncStateStore;
   readonly #now: () => number;
   readonly #random: RandomBytes;
   readonly #delayMs: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #round: Promise<void> = Promise.resolve();
+  #queue: Promise<unknown> = Promise.resolve();
   #writes: number[] = [];
 
-  constructor({ session, area, now, random, delayMs = 1500 }: SyncEngineOptions) {
+  constructor({ session, area, state, now, random, delayMs = 1500 }: SyncEngineOptions) {
     this.#session = session;
     this.#area = area;
+    this.#state = state;
     this.#now = now;
     this.#random = random;
     this.#delayMs = delayMs;
   }
 
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   #newRev = () => revOf(this.#random(6));
 
+  /** What the Sync panel shows. */
   async status(): Promise<SyncStatusView> {
-    const { enabled, lastSyncedAt, problem, usage } = await readSyncState();
+    const { enabled, lastSyncedAt, problem, usage } = await this.#state.read();
     return {
       enabled,
       ...(lastSyncedAt !== undefined ? { lastSyncedAt } : {}),
@@ -97,18 +110,20 @@ export class SyncEngine {
    * this browser's vault from then on.
    */
   async enable(passphrase?: string): Promise<SyncStatusView> {
-    if ((await this.#session.status()) !== 'unlocked') throw lockedError();
-    const area = await this.#area.get(null);
-    const state = await readSyncState();
-    const raw = area[SYNC_HEADER_KEY];
-    if (raw === undefined) {
-      await writeSyncState({ enabled: true, vault: bytesToHex(this.#random(16)), keyChangedAt: this.#now(), marks: {} });
-    } else {
-      const header = parseSyncHeader(raw);
-      if (header.vault === state.vault) await writeSyncState({ ...state, enabled: true });
-      else await this.#join(header, area, passphrase);
-    }
-    await this.syncNow();
+    await this.#serial(async () => {
+      if ((await this.#session.status()) !== 'unlocked') throw lockedError();
+      const area = await this.#area.get(null);
+      const state = await this.#state.read();
+      const raw = area[SYNC_HEADER_KEY];
+      if (raw === undefined) {
+        await this.#state.write({ enabled: true, vault: randomId(this.#random), keyChangedAt: this.#now(), marks: {} });
+      } else {
+        const header = parseSyncHeader(raw);
+        if (header.vault === state.vault) await this.#state.write({ ...state, enabled: true });
+        else await this.#join(header, area, passphrase);
+      }
+      await this.#roundOrRecord();
+    });
     return this.status();
   }
 
@@ -125,14 +140,27 @@ export class SyncEngine {
       const merged = mergeWithRemote(payload, {}, remote, this.#newRev, keyedStamp(vaultKey));
       return { payload: merged.payload, result: merged.marks };
     });
-    await writeSyncState({ enabled: true, vault: header.vault, keyChangedAt: header.keyChangedAt, marks });
+    await this.#state.write({ enabled: true, vault: header.vault, keyChangedAt: header.keyChangedAt, marks });
   }
 
+  /** Turns sync off on this browser (the synced items stay for the others). */
   async disable(): Promise<SyncStatusView> {
     clearTimeout(this.#timer);
-    const state = await readSyncState();
-    await writeSyncState({ ...state, enabled: false });
+    await this.#serial(async () => {
+      const state = await this.#state.read();
+      await this.#state.write({ ...state, enabled: false });
+    });
     return this.status();
+  }
+
+  /** Resolves when everything queued so far has run (tests wait for it before a "browser" stops). */
+  settled(): Promise<void> {
+    return this.#serial(async () => undefined);
+  }
+
+  /** Stops a round that is waiting to start (the vault locked). */
+  cancelScheduled(): void {
+    clearTimeout(this.#timer);
   }
 
   /** A round soon (debounced): after a local change or a change in the area. */
@@ -143,32 +171,27 @@ export class SyncEngine {
 
   /** One round now, after any running one. Never throws: a problem is kept for the status. */
   syncNow(): Promise<void> {
-    this.#round = this.#round.then(() => this.#runRound().catch(async (error: unknown) => this.#record(error)));
-    return this.#round;
+    return this.#serial(() => this.#roundOrRecord());
   }
 
-  async #record(error: unknown): Promise<void> {
-    const message = error instanceof SyncError || error instanceof BackgroundError ? error.message : 'Sync failed; it will try again after the next change.';
-    const state = await readSyncState();
-    await writeSyncState({ ...state, problem: message });
-  }
-
-  /** A newer wrapping of the vault key in the area, for the next unlock. */
-  async newerWrapping(): Promise<WrappedKey | undefined> {
-    const state = await readSyncState();
-    if (!state.enabled) return undefined;
-    const raw = (await this.#area.get(null))[SYNC_HEADER_KEY];
-    if (raw === undefined) return undefined;
-    const header = parseSyncHeader(raw);
-    return header.vault === state.vault && header.keyChangedAt > (state.keyChangedAt ?? 0) ? header : undefined;
+  async #roundOrRecord(): Promise<void> {
+    try {
+      await this.#runRound();
+    } catch (error) {
+      const message = error instanceof SyncError || error instanceof BackgroundError ? error.message : 'Sync failed; it will try again after the next change.';
+      const state = await this.#state.read();
+      await this.#state.write({ ...state, problem: message });
+    }
   }
 
   /** The passphrase changed here: the area takes this browser's wrapping. */
-  async passphraseChanged(): Promise<void> {
-    const state = await readSyncState();
-    if (!state.enabled) return;
-    await writeSyncState({ ...state, keyChangedAt: this.#now() });
-    await this.syncNow();
+  passphraseChanged(): Promise<void> {
+    return this.#serial(async () => {
+      const state = await this.#state.read();
+      if (!state.enabled) return;
+      await this.#state.write({ ...state, keyChangedAt: this.#now() });
+      await this.#roundOrRecord();
+    });
   }
 
   #mayWrite(): boolean {
@@ -179,7 +202,7 @@ export class SyncEngine {
   }
 
   async #runRound(): Promise<void> {
-    const state = await readSyncState();
+    const state = await this.#state.read();
     if (!state.enabled || !state.vault || (await this.#session.status()) !== 'unlocked') return;
     const area = await this.#area.get(null);
     const header = area[SYNC_HEADER_KEY] === undefined ? undefined : parseSyncHeader(area[SYNC_HEADER_KEY]);
@@ -209,7 +232,7 @@ export class SyncEngine {
         await this.#area.set(round.writes);
       }
     }
-    await writeSyncState({
+    await this.#state.write({
       ...state,
       keyChangedAt: round.keyChangedAt,
       marks: round.marks,

@@ -4,23 +4,30 @@
  * the plain-text export the user asked for with their passphrase.
  * @module
  */
-import { bytesToHex } from '@noble/ciphers/utils.js';
-import { secureRandomBytes } from '../crypto/random.ts';
-import { DEFAULT_PARAMS } from '../crypto/kdf.ts';
-import { addEntry } from '../vault/entries.ts';
-import { maskSecret } from '../vault/summary.ts';
-import { providerName } from '../providers/catalog.ts';
-import { parseEnvFile } from '../transfer/env-file.ts';
-import { planBackupImport, planEnvImport, settleAgainst, type ImportCandidate } from '../transfer/import-plan.ts';
-import { createBackup, openBackup } from '../transfer/backup.ts';
-import { ImportError } from '../transfer/import-error.ts';
-import type { Handlers } from './router.ts';
-import type { VaultSession } from './session.ts';
-import type { Checks } from './checks.ts';
-import type { Pending } from './pending.ts';
-import { BackgroundError } from './errors.ts';
+import type { Argon2idParams } from '../../crypto/kdf.ts';
+import { addEntry } from '../../vault/entries.ts';
+import { maskSecret } from '../../vault/summary.ts';
+import { providerName } from '../../providers/catalog.ts';
+import { parseEnvFile } from '../../transfer/env-file.ts';
+import { planBackupImport, planEnvImport, settleAgainst, type ImportCandidate } from '../../transfer/import-plan.ts';
+import { createBackup, openBackup } from '../../transfer/backup.ts';
+import { ImportError } from '../../transfer/import-error.ts';
+import type { Handlers } from '../router.ts';
+import type { VaultSession } from '../session/session.ts';
+import type { Pending } from '../pending.ts';
+import { BackgroundError } from '../errors.ts';
 
-type TransferHandlers = Pick<Handlers, 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportPlain'>;
+export interface TransferHandlerDeps {
+  session: VaultSession;
+  /** Import previews waiting for the user's confirmation. */
+  imports: Pending<ImportCandidate[]>;
+  /** Checks the keys just imported. */
+  checkAll: (ids: ReadonlySet<string>) => Promise<void>;
+  /** KDF strength for the backup's own passphrase. */
+  kdfParams: Argon2idParams;
+  now: () => number;
+  newId: () => string;
+}
 
 async function plan(format: 'env' | 'backup', text: string, passphrase: string | undefined, session: VaultSession) {
   const existing = await session.read((payload) => payload.entries);
@@ -41,33 +48,34 @@ const row = (candidate: ImportCandidate) => ({
   ...(candidate.input ? { provider: providerName(candidate.input.provider), name: candidate.input.name } : {}),
 });
 
-export function createTransferHandlers(session: VaultSession, checks: Checks, pending: Pending<ImportCandidate[]>, now: () => number): TransferHandlers {
+/** Handlers for importing a file through a preview and exporting a backup or plain text. */
+export function transferHandlers({ session, imports, checkAll, kdfParams, now, newId }: TransferHandlerDeps) {
   return {
     previewImport: async ({ format, text, passphrase }) => {
       const candidates = await plan(format, text, passphrase, session);
       if (candidates.length === 0) throw new BackgroundError('import-failed', 'No API keys were found in this file.');
-      return { token: pending.hold(candidates), rows: candidates.map(row) };
+      return { token: imports.hold(candidates), rows: candidates.map(row) };
     },
     confirmImport: async ({ token }) => {
-      const candidates = pending.take(token);
+      const candidates = imports.take(token);
       const added = await session.mutate((payload) => {
         // The vault may have changed since the preview: settle duplicates and names again.
         let next = payload;
         const ids: string[] = [];
         for (const { status, input } of settleAgainst(candidates, payload.entries)) {
           if (status !== 'new' || !input) continue;
-          const id = bytesToHex(secureRandomBytes(16));
+          const id = newId();
           next = addEntry(next, input, id, now()).payload;
           ids.push(id);
         }
         return { payload: next, result: ids };
       });
-      void checks.checkAll(new Set(added)).catch(() => undefined);
+      void checkAll(new Set(added)).catch(() => undefined);
       return { added: added.length };
     },
     exportBackup: async ({ passphrase }) => {
       const entries = await session.read((payload) => payload.entries);
-      return { text: await createBackup(entries, passphrase, DEFAULT_PARAMS, now()) };
+      return { text: await createBackup(entries, passphrase, kdfParams, now()) };
     },
     exportPlain: async ({ passphrase }) => {
       const entries = await session.readWithPassphrase(passphrase, (payload) => payload.entries);
@@ -84,5 +92,5 @@ export function createTransferHandlers(session: VaultSession, checks: Checks, pe
       }));
       return { text: JSON.stringify({ warning: 'Every key in this file is readable by anyone who opens it.', exportedAt: new Date(now()).toISOString(), keys: plain }, null, 2) };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

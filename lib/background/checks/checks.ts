@@ -4,10 +4,10 @@
  * on its entry as it arrives.
  * @module
  */
-import { checkTarget, recordValidation } from '../vault/entries.ts';
-import type { Entry, Validation } from '../vault/payload-schema.ts';
+import { checkTarget, recordValidation } from '../../vault/entries.ts';
+import type { Entry, Validation } from '../../vault/payload-schema.ts';
 import { runCheck, type CheckDeps } from './run-check.ts';
-import type { VaultSession } from './session.ts';
+import type { VaultSession } from '../session/session.ts';
 
 export const CHECK_CONCURRENCY = 6;
 

@@ -4,10 +4,10 @@
  * through a redirect (a redirect could carry a key header to another host).
  * @module
  */
-import { findProvider } from '../providers/catalog.ts';
-import { buildCheckRequest } from '../providers/check-request.ts';
-import { classifyAnswer, type CheckResult } from '../providers/classify.ts';
-import type { Entry } from '../vault/payload-schema.ts';
+import { findProvider } from '../../providers/catalog.ts';
+import { buildCheckRequest } from '../../providers/check-request.ts';
+import { classifyAnswer, type CheckResult } from '../../providers/classify.ts';
+import type { Entry } from '../../vault/payload-schema.ts';
 
 export interface CheckDeps {
   fetch: typeof fetch;

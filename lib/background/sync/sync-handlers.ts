@@ -3,16 +3,15 @@
  * and a round now.
  * @module
  */
-import type { Handlers } from './router.ts';
+import type { Handlers } from '../router.ts';
 import type { SyncEngine } from './sync-engine.ts';
 
-type SyncHandlers = Pick<Handlers, 'syncStatus' | 'enableSync' | 'disableSync' | 'syncNow'>;
-
-export function createSyncHandlers(engine: SyncEngine): SyncHandlers {
+/** Handlers for sync's status and switches. */
+export function syncHandlers(engine: SyncEngine) {
   return {
     syncStatus: () => engine.status(),
     enableSync: ({ passphrase }) => engine.enable(passphrase),
     disableSync: () => engine.disable(),
     syncNow: async () => (await engine.syncNow(), engine.status()),
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -1,11 +1,11 @@
 /**
  * What this browser remembers about sync, in `storage.local` (no secret: ids, times,
- * counts, the last problem in words).
+ * counts, the last problem in words). Only the sync engine writes it, through its queue.
  * @module
  */
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
-import { ENTRY_ID } from '../vault/payload-schema.ts';
+import { ENTRY_ID } from '../../vault/payload-schema.ts';
+import type { LocalArea } from '../session/vault-store.ts';
 
 export const SYNC_STATE_KEY = 'syncState';
 
@@ -26,12 +26,19 @@ export type SyncState = z.infer<typeof SyncStateSchema>;
 
 const OFF: SyncState = { enabled: false, marks: {} };
 
-export async function readSyncState(): Promise<SyncState> {
-  const { [SYNC_STATE_KEY]: raw } = await browser.storage.local.get(SYNC_STATE_KEY);
-  const parsed = SyncStateSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ...OFF };
-}
+/** Reads and writes the sync state. */
+export class SyncStateStore {
+  constructor(private readonly local: LocalArea) {}
 
-export async function writeSyncState(state: SyncState): Promise<void> {
-  await browser.storage.local.set({ [SYNC_STATE_KEY]: state });
+  /** The state as stored (sync off when none or unreadable). */
+  async read(): Promise<SyncState> {
+    const { [SYNC_STATE_KEY]: raw } = await this.local.get(SYNC_STATE_KEY);
+    const parsed = SyncStateSchema.safeParse(raw);
+    return parsed.success ? parsed.data : { ...OFF };
+  }
+
+  /** Replaces the state. */
+  async write(state: SyncState): Promise<void> {
+    await this.local.set({ [SYNC_STATE_KEY]: state });
+  }
 }

@@ -1,0 +1,163 @@
+/**
+ * Builds the whole background from its dependencies, once, for production and tests
+ * alike: storage, session, checks, sync, fill, the handler table and the listeners.
+ * Parts talk through the session's events; nothing is patched in afterwards.
+ * @module
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import type { Argon2idParams } from '../crypto/kdf.ts';
+import { randomId, type RandomBytes } from '../crypto/random.ts';
+import type { ImportCandidate } from '../transfer/import-plan.ts';
+import { HEADER_KEY } from '../vault/envelope-schema.ts';
+import { hostPattern } from '../providers/host-permissions.ts';
+import { isPassiveRequest, type Result } from '../messages.ts';
+import { route, type Handlers, type SenderContext } from './router.ts';
+import { classifySender } from './sender.ts';
+import { BackgroundError } from './errors.ts';
+import { Pending } from './pending.ts';
+import { AutoLock } from './auto-lock.ts';
+import { updateBadge } from './badge.ts';
+import { announceChange, announceProgress } from './announce.ts';
+import { Notifier } from './notify.ts';
+import { clearClipboardLater } from './clipboard-timer.ts';
+import { VaultStore } from './session/vault-store.ts';
+import { KeyCache } from './session/key-cache.ts';
+import { UnlockThrottle } from './session/unlock-throttle.ts';
+import { VaultSession } from './session/session.ts';
+import { vaultHandlers } from './session/vault-handlers.ts';
+import { Checks } from './checks/checks.ts';
+import { checkHandlers } from './checks/check-handlers.ts';
+import { transferHandlers } from './transfer/transfer-handlers.ts';
+import { Filler } from './fill/fill.ts';
+import { FillTriggers } from './fill/fill-triggers.ts';
+import { InlineSites } from './fill/inline-sites.ts';
+import { fillHandlers, type Capture } from './fill/fill-handlers.ts';
+import { SyncStateStore } from './sync/sync-state.ts';
+import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
+import { syncHandlers } from './sync/sync-handlers.ts';
+import { newerSyncedWrapping } from './sync/synced-wrapping.ts';
+
+export interface BackgroundDeps {
+  /** The extension APIs: the real `browser`, or WXT's fake in tests. */
+  browser: WxtBrowser;
+  /** KDF strength for new vaults, new passphrases and backups. */
+  kdfParams: Argon2idParams;
+  now: () => number;
+  random: RandomBytes;
+  /** How checks reach providers. */
+  fetch: typeof fetch;
+  /** Whether the extension may contact an origin (its host permission). */
+  mayContact?: (origin: string) => Promise<boolean>;
+  checkTimeoutMs?: number;
+  /** Where sync keeps the vault (the browser's `storage.sync` unless given). */
+  syncArea?: SyncArea;
+  syncDelayMs?: number;
+}
+
+/** The composed background: its parts (tests drive them) and `start`, which listens to the browser. */
+export interface Background {
+  session: VaultSession;
+  checks: Checks;
+  sync: SyncEngine;
+  handlers: Handlers;
+  /** Answers one message from `sender` as the browser reported it. */
+  receive(message: unknown, sender: Parameters<typeof classifySender>[0] & { frameId?: number }): Promise<Result<unknown>>;
+  /** Subscribes to the browser's events (messages, storage, alarms, menus, commands). */
+  start(): void;
+}
+
+/** Builds the background; nothing listens until `start`. */
+export function createBackground(deps: BackgroundDeps): Background {
+  const { browser, kdfParams, now, random } = deps;
+  const newId = () => randomId(random);
+  const local = browser.storage.local;
+  const keys = new KeyCache(browser.storage.session);
+  const syncState = new SyncStateStore(local);
+  const syncArea = deps.syncArea ?? (browser.storage.sync as SyncArea);
+
+  const session = new VaultSession({
+    store: new VaultStore(local),
+    keys,
+    throttle: new UnlockThrottle(local, now),
+    kdfParams,
+    now,
+    newerWrapping: () => newerSyncedWrapping(syncArea, syncState),
+  });
+  const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
+
+  const notifier = new Notifier(browser, now);
+  const checks = new Checks(session, {
+    fetch: deps.fetch,
+    mayContact: deps.mayContact ?? ((origin) => browser.permissions.contains({ origins: [hostPattern(origin)] })),
+    timeoutMs: deps.checkTimeoutMs ?? 10_000,
+    now,
+    onProgress: (done, total, running) => announceProgress(browser, done, total, running),
+    onTurnedInvalid: (entry) => notifier.turnedInvalid(entry),
+  });
+  const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
+  const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
+  const filler = new Filler({ browser, session, now });
+  const triggers = new FillTriggers({ browser, filler, notifier });
+  const autoLock = new AutoLock(browser, () => session.lock());
+
+  const handlers: Handlers = {
+    ...vaultHandlers({
+      session,
+      now,
+      newId,
+      checkSoon: (id) => checks.checkSoon(id),
+      copied: (secret, seconds) => void clearClipboardLater(browser, secret, seconds).catch(() => undefined),
+    }),
+    ...checkHandlers(checks),
+    ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
+    ...fillHandlers({ browser, session, filler, sites: new InlineSites(browser), captures, now }),
+    ...syncHandlers(sync),
+  };
+
+  session.events.on('changed', ({ payload }) => {
+    announceChange(browser);
+    autoLock.settingIs(payload?.settings.autoLock);
+    void updateBadge(browser, payload).catch(() => undefined);
+    void triggers.rebuildMenu(payload);
+    sync.schedule();
+  });
+  session.events.on('locked', () => {
+    imports.clear();
+    captures.clear();
+    checks.cancel();
+    sync.cancelScheduled();
+  });
+  session.events.on('passphraseChanged', () => void sync.passphraseChanged());
+
+  const extensionBase = browser.runtime.getURL('');
+
+  async function receive(message: unknown, sender: Parameters<Background['receive']>[1]): Promise<Result<unknown>> {
+    const senderClass = classifySender(sender, browser.runtime.id, extensionBase);
+    const context: SenderContext = { tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId, frameUrl: sender.url };
+    const result = await route(message, senderClass, handlers, context);
+    // Every request from a page but a passive one is a use of the vault: it restarts the auto-lock countdown.
+    if (senderClass === 'page' && !isPassiveRequest(message)) await autoLock.used().catch(() => undefined);
+    return result;
+  }
+
+  function start(): void {
+    void keys.restrictAccess();
+    // Answered through sendResponse (and `return true` to keep the channel open): the one
+    // way that works in Chrome and Firefox alike without a polyfill.
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      void receive(message, sender).then(sendResponse);
+      return true;
+    });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && HEADER_KEY in changes) session.storedHeaderChanged(changes[HEADER_KEY]?.newValue);
+      if (area === 'sync') sync.schedule();
+    });
+    browser.commands.onCommand.addListener(triggers.onCommand);
+    browser.contextMenus.onClicked.addListener(triggers.onMenuClick);
+    autoLock.listen();
+    // The menu shows "locked" or the keys: ask once, the session tells it from then on.
+    void session.status().then((state) => (state === 'unlocked' ? undefined : triggers.rebuildMenu(undefined)));
+  }
+
+  return { session, checks, sync, handlers, receive, start };
+}

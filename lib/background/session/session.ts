@@ -1,0 +1,266 @@
+/**
+ * The open vault, held by the background alone. Every operation runs one at a time
+ * through one queue, so a read-modify-write never interleaves with another, and nothing
+ * reads the vault around that queue. The vault key lives in worker memory and in
+ * session storage; nothing decrypted lives anywhere while locked. What happens is told
+ * through `events`.
+ * @module
+ */
+import type { Argon2idParams } from '../../crypto/kdf.ts';
+import {
+  changePassphrase,
+  createVault,
+  openVault,
+  rekeyVault,
+  rewrapVault,
+  sealChanges,
+  unlockVault,
+  unwrapVaultKey,
+  type OpenVault,
+  type SealedChange,
+  type WrappedKey,
+} from '../../vault/envelope.ts';
+import { emptyPayload, type Payload } from '../../vault/payload-schema.ts';
+import { VaultError } from '../../vault/errors.ts';
+import { HEADER_KEY, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import type { VaultStatus } from '../../messages.ts';
+import { Emitter } from '../events.ts';
+import { BackgroundError, lockedError, noVaultError } from '../errors.ts';
+import type { KeyCache } from './key-cache.ts';
+import type { VaultStore } from './vault-store.ts';
+import type { UnlockThrottle } from './unlock-throttle.ts';
+
+/** What the session tells its subscribers. */
+export interface SessionEvents {
+  /** The vault's content or state changed: its payload now (undefined when it is not open). */
+  changed: { payload: Payload | undefined };
+  /** The vault was locked: the key is gone from memory and session storage. */
+  locked: undefined;
+  /** The passphrase was changed here. */
+  passphraseChanged: undefined;
+}
+
+export interface SessionDeps {
+  store: VaultStore;
+  keys: KeyCache;
+  throttle: UnlockThrottle;
+  /** KDF strength for new vaults and new passphrases. */
+  kdfParams: Argon2idParams;
+  now: () => number;
+  /** A newer wrapping of the vault key made on another browser (sync), for unlock. */
+  newerWrapping: () => Promise<WrappedKey | undefined>;
+}
+
+const isWrongPassphrase = (error: unknown) => error instanceof VaultError && error.code === 'wrong-passphrase';
+
+export class VaultSession {
+  readonly events = new Emitter<SessionEvents>();
+  #vault: OpenVault | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Checksums of headers this session wrote, to tell its own writes from others'. */
+  #written = new Set<string>();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #changed(): void {
+    this.events.emit('changed', { payload: this.#vault?.payload });
+  }
+
+  // After a worker restart the vault key is still in session storage: reopen from it.
+  async #current(): Promise<OpenVault | undefined> {
+    if (this.#vault) return this.#vault;
+    const vaultKey = await this.deps.keys.recall();
+    if (!vaultKey) return undefined;
+    try {
+      this.#vault = openVault(await this.deps.store.readItems(), vaultKey);
+      this.#changed();
+    } catch {
+      await this.deps.keys.forget();
+    }
+    return this.#vault;
+  }
+
+  async #required(): Promise<OpenVault> {
+    const vault = await this.#current();
+    if (!vault) throw (await this.deps.store.readHeader()) === undefined ? noVaultError() : lockedError();
+    return vault;
+  }
+
+  async #open(vault: OpenVault): Promise<void> {
+    await this.deps.keys.remember(vault.vaultKey);
+    this.#vault = vault;
+  }
+
+  async #write(writes: StoredItems, basedOn: Header | null, header: Header): Promise<void> {
+    if (this.#written.size > 16) this.#written.clear();
+    this.#written.add(header.checksum);
+    try {
+      await this.deps.store.write(writes, basedOn);
+    } catch (error) {
+      // One `set` is atomic: if the new header is stored, the whole change is.
+      if (!(error instanceof VaultError) && (await this.deps.store.isStored(header.checksum))) return;
+      throw error;
+    }
+  }
+
+  // Stores a sealed change of the open vault; a stale base reloads the vault from storage.
+  async #store(vault: OpenVault, next: SealedChange, alongside: StoredItems = {}): Promise<void> {
+    try {
+      await this.#write({ ...alongside, ...next.writes }, vault.header, next.vault.header);
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'stale-revision') {
+        this.#vault = undefined;
+        await this.#current();
+      }
+      throw error;
+    }
+    this.#vault = next.vault;
+  }
+
+  /**
+   * The stored header changed. If someone else wrote it (another copy of the vault, a
+   * wipe), the copy in memory is stale: drop it; the next request reopens from storage
+   * with the session key if it still fits, and otherwise finds the vault locked.
+   */
+  storedHeaderChanged(header: unknown): void {
+    const checksum = (header as { checksum?: unknown } | undefined)?.checksum;
+    if (!this.#vault || checksum === this.#vault.header.checksum || this.#written.has(checksum as string)) return;
+    this.#vault = undefined;
+    this.#changed();
+  }
+
+  /** Whether there is a vault, and whether it is open. */
+  status(): Promise<VaultStatus['state']> {
+    return this.#exclusive(async () => {
+      if (await this.#current()) return 'unlocked';
+      return (await this.deps.store.readHeader()) === undefined ? 'none' : 'locked';
+    });
+  }
+
+  /** Creates a vault with `passphrase` and opens it. @throws BackgroundError `vault-exists`. */
+  create(passphrase: string): Promise<void> {
+    return this.#exclusive(async () => {
+      if ((await this.deps.store.readHeader()) !== undefined) {
+        throw new BackgroundError('vault-exists', 'A vault already exists here. Unlock it instead.');
+      }
+      const { vault, writes } = await createVault(passphrase, emptyPayload(), this.deps.kdfParams, { now: this.deps.now() });
+      await this.#write(writes, null, vault.header);
+      await this.#open(vault);
+      this.#changed();
+    });
+  }
+
+  /** Opens the vault with `passphrase` (throttled). @throws VaultError `wrong-passphrase`, BackgroundError `throttled`. */
+  unlock(passphrase: string): Promise<void> {
+    return this.#exclusive(async () => {
+      if (await this.#current()) return;
+      const items = await this.deps.store.readItems();
+      if (items[HEADER_KEY] === undefined) throw noVaultError();
+      await this.deps.throttle.guard(async () => {
+        const newer = await this.deps.newerWrapping().catch(() => undefined);
+        if (newer) await this.#unlockWithNewerWrapping(items, newer, passphrase);
+        else await this.#open(await unlockVault(items, passphrase));
+      }, isWrongPassphrase);
+      this.#changed();
+    });
+  }
+
+  // The passphrase changed on another browser: that one opens the vault now, and this
+  // browser's header takes its wrapping, so the old passphrase no longer does.
+  async #unlockWithNewerWrapping(items: StoredItems, newer: WrappedKey, passphrase: string): Promise<void> {
+    const vault = openVault(items, await unwrapVaultKey(newer, passphrase));
+    const rewrapped = rewrapVault(vault, newer, { now: this.deps.now() });
+    await this.#write(rewrapped.writes, vault.header, rewrapped.vault.header);
+    await this.#open(rewrapped.vault);
+  }
+
+  /** Forgets the vault key everywhere. */
+  lock(): Promise<void> {
+    return this.#exclusive(async () => {
+      this.#vault?.vaultKey.fill(0);
+      this.#vault = undefined;
+      await this.deps.keys.forget();
+      this.#changed();
+      this.events.emit('locked', undefined);
+    });
+  }
+
+  /** Runs `read` on the open payload and its header. @throws BackgroundError `locked` / `no-vault`. */
+  read<T>(read: (payload: Payload, header: Header) => T): Promise<T> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      return read(vault.payload, vault.header);
+    });
+  }
+
+  /**
+   * Applies `change` to the open payload, seals it and stores it as the next revision
+   * (only when the payload changed). If the stored vault changed underneath, nothing is
+   * written, the in-memory copy is reloaded from storage and the caller gets
+   * `stale-revision`. A `change` that throws changes nothing.
+   */
+  mutate<T>(change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
+    return this.withOpenVault((vault) => change(vault.payload));
+  }
+
+  /**
+   * Like `mutate`, with the open vault itself (sync seals with its key); `alongside` are
+   * storage items that must land in the same atomic write as the change.
+   */
+  withOpenVault<T>(task: (vault: OpenVault) => { payload: Payload; result: T; alongside?: StoredItems }): Promise<T> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      const { payload, result, alongside } = task(vault);
+      if (payload === vault.payload && !alongside) return result;
+      await this.#store(vault, sealChanges(vault, payload, { now: this.deps.now() }), alongside);
+      this.#changed();
+      return result;
+    });
+  }
+
+  /** Moves the open vault to another vault key and wrapping (joining a synced vault). */
+  rekey<T>(wrapped: WrappedKey, vaultKey: Uint8Array, change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      const { payload, result } = change(vault.payload);
+      const next = rekeyVault(vault, wrapped, vaultKey, payload, { now: this.deps.now() });
+      await this.#store(vault, next);
+      await this.#open(next.vault);
+      this.#changed();
+      return result;
+    });
+  }
+
+  // Proves the user knows the passphrase of the open vault (throttled like unlocking).
+  #verify(vault: OpenVault, passphrase: string): Promise<Uint8Array> {
+    return this.deps.throttle.guard(() => unwrapVaultKey(vault.header, passphrase), isWrongPassphrase);
+  }
+
+  /** Runs `read` on the open payload after the passphrase is entered again. */
+  readWithPassphrase<T>(passphrase: string, read: (payload: Payload) => T): Promise<T> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      await this.#verify(vault, passphrase);
+      return read(vault.payload);
+    });
+  }
+
+  /** Wraps the vault key under `next` after `current` is proven. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const vault = await this.#required();
+      await this.#verify(vault, current);
+      const changed = await changePassphrase(vault, next, this.deps.kdfParams, { now: this.deps.now() });
+      await this.#write(changed.writes, vault.header, changed.vault.header);
+      await this.#open(changed.vault);
+      this.#changed();
+      this.events.emit('passphraseChanged', undefined);
+    });
+  }
+}

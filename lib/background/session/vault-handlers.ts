@@ -1,0 +1,81 @@
+/**
+ * The vault's own requests: its state (create, unlock, lock, passphrase), the list of
+ * keys, their edits and settings, and one secret for one act (copy or reveal).
+ * @module
+ */
+import * as entries from '../../vault/entries.ts';
+import { summarize } from '../../vault/summary.ts';
+import { disabledKeyError } from '../../vault/key-use.ts';
+import type { Payload } from '../../vault/payload-schema.ts';
+import type { VaultStatus } from '../../messages.ts';
+import type { Handlers } from '../router.ts';
+import type { VaultSession } from './session.ts';
+
+export interface VaultHandlerDeps {
+  session: VaultSession;
+  now: () => number;
+  /** A fresh random entry id. */
+  newId: () => string;
+  /** A key was saved or its check target changed: check it soon. */
+  checkSoon: (id: string) => void;
+  /** A key was handed out for copying; the clipboard is to be cleared after `seconds`. */
+  copied: (secret: string, seconds: number) => void;
+}
+
+/** Handlers for the vault's state, its keys and one secret at a time. */
+export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultHandlerDeps) {
+  const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
+  const unchanged = (payload: Payload) => ({ payload, result: {} });
+  const withSummary = ({ payload, entry }: { payload: Payload; entry: Payload['entries'][number] }) => ({ payload, result: { entry: summarize(entry, payload) } });
+
+  return {
+    status,
+    create: async ({ passphrase }) => (await session.create(passphrase), status()),
+    unlock: async ({ passphrase }) => (await session.unlock(passphrase), status()),
+    lock: async () => (await session.lock(), status()),
+    changePassphrase: async ({ current, next }) => (await session.changePassphrase(current, next), {}),
+    listEntries: () =>
+      session.read((payload, header) => {
+        const { memoryKiB, iterations, parallelism } = header.kdf;
+        return { entries: payload.entries.map((entry) => summarize(entry, payload)), settings: payload.settings, kdf: { memoryKiB, iterations, parallelism } };
+      }),
+    addEntry: async ({ entry }) => {
+      const added = await session.mutate((payload) => withSummary(entries.addEntry(payload, entry, newId(), now())));
+      checkSoon(added.entry.id);
+      return added;
+    },
+    updateEntry: async ({ id, changes, expectedUpdatedAt }) => {
+      const updated = await session.mutate((payload) => withSummary(entries.updateEntry(payload, id, changes, now(), expectedUpdatedAt)));
+      // A changed key, endpoint or provider drops the old result: check again.
+      if (!updated.entry.validation) checkSoon(id);
+      return updated;
+    },
+    deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
+    setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
+    duplicateEntry: async ({ id }) => {
+      const copy = await session.mutate((payload) => withSummary(entries.duplicateEntry(payload, id, newId(), now())));
+      checkSoon(copy.entry.id);
+      return copy;
+    },
+    // One queued step: find the key, refuse a disabled one unless confirmed, count the use.
+    getSecret: async ({ id, purpose, allowDisabled }) => {
+      const usable = (payload: Payload) => {
+        const entry = entries.findEntry(payload, id);
+        if (!entry.enabled && !allowDisabled) throw disabledKeyError(entry.name);
+        return entry;
+      };
+      if (purpose === 'reveal') return { secret: await session.read((payload) => usable(payload).secret) };
+      const answer = await session.mutate((payload) => {
+        const used = entries.recordUse(payload, usable(payload).id, now());
+        return { payload: used.payload, result: { secret: used.entry.secret, clearAfterSeconds: payload.settings.clipboardClearSeconds } };
+      });
+      if (answer.clearAfterSeconds !== null) copied(answer.secret, answer.clearAfterSeconds);
+      return answer;
+    },
+    updateSettings: ({ settings }) =>
+      session.mutate((payload) => {
+        const next = entries.updateSettings(payload, settings);
+        return { payload: next, result: { settings: next.settings } };
+      }),
+  } satisfies Partial<Handlers>;
+}

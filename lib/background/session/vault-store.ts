@@ -1,0 +1,63 @@
+/**
+ * The vault in `storage.local`: a small header under `vault` and one sealed record per
+ * entry. Every change is one `set` call (atomic in Chrome's and Firefox's storage), and
+ * names the header it was based on; unless that exact header is still stored (same
+ * checksum, not merely the same revision number), the change is refused.
+ * @module
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import { HEADER_KEY, RECORD_PREFIX, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { VaultError } from '../../vault/errors.ts';
+import { BackgroundError } from '../errors.ts';
+
+export type LocalArea = WxtBrowser['storage']['local'];
+
+export class VaultStore {
+  constructor(private readonly local: LocalArea) {}
+
+  /** The header and records as stored, unchecked (empty when there is no vault). */
+  async readItems(): Promise<StoredItems> {
+    const everything = await this.local.get(null);
+    const items: StoredItems = {};
+    for (const [key, value] of Object.entries(everything)) {
+      if (key === HEADER_KEY || key.startsWith(RECORD_PREFIX)) items[key] = value;
+    }
+    return items;
+  }
+
+  /** The stored header, unchecked, or undefined when there is no vault. */
+  async readHeader(): Promise<unknown> {
+    return (await this.local.get(HEADER_KEY))[HEADER_KEY];
+  }
+
+  /**
+   * Stores `writes` (a header and changed records, and any items that must land with
+   * them), which must follow the header `basedOn` (null: there must be no vault yet).
+   * @throws VaultError `stale-revision` when the stored vault is not the one the change was based on.
+   * @throws BackgroundError `storage-full` when the browser has no room left.
+   */
+  async write(writes: StoredItems, basedOn: Header | null): Promise<void> {
+    const stored = await this.readHeader();
+    const current = stored === undefined ? undefined : (stored as { checksum?: unknown }).checksum;
+    if ((basedOn === null && stored !== undefined) || (basedOn !== null && current !== basedOn.checksum)) {
+      throw new VaultError('stale-revision', 'The vault was changed elsewhere since it was opened here; your change was not saved. Try again.');
+    }
+    try {
+      await this.local.set(writes);
+    } catch (error) {
+      if (/quota/i.test(String((error as Error)?.message ?? error))) {
+        throw new BackgroundError(
+          'storage-full',
+          'The browser has no room left for AI Key Vault’s storage; nothing was changed. Delete keys you no longer need, or export a backup.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Is the header with `checksum` the stored one (a write landed although its call failed)? */
+  async isStored(checksum: string): Promise<boolean> {
+    const stored = await this.readHeader().catch(() => undefined);
+    return (stored as { checksum?: unknown } | undefined)?.checksum === checksum;
+  }
+}

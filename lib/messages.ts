@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
+import { LIMITS } from './vault/limits.ts';
 
-const PASSPHRASE = z.string().max(1024);
+const PASSPHRASE = z.string().max(LIMITS.passphrase);
 const NEW_PASSPHRASE = PASSPHRASE.min(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`);
 const EMPTY = z.strictObject({});
 
@@ -96,7 +97,7 @@ export const PROTOCOL = {
   },
   /** Reads a `.env` or backup file into a masked preview; nothing is saved yet. */
   previewImport: {
-    request: z.strictObject({ format: z.enum(['env', 'backup']), text: z.string().max(1_100_000), passphrase: PASSPHRASE.optional() }),
+    request: z.strictObject({ format: z.enum(['env', 'backup']), text: z.string().max(LIMITS.importFileBytes), passphrase: PASSPHRASE.optional() }),
     response: z.strictObject({ token: z.string(), rows: z.array(ImportRowSchema) }),
     senders: PAGES,
   },
@@ -145,7 +146,7 @@ export const PROTOCOL = {
   inlineFill: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: CONTENT },
   /** A key that appeared on a provider's console: opens the add form prefilled. */
   captureKey: {
-    request: z.strictObject({ secret: z.string().min(8).max(8192) }),
+    request: z.strictObject({ secret: z.string().min(8).max(LIMITS.secret) }),
     response: z.strictObject({ savedAs: z.string().optional() }),
     senders: CONTENT,
   },

@@ -9,7 +9,7 @@ import type { Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
-import { hostPattern } from '../providers/host-permissions.ts';
+import { hostPattern } from '../web/address.ts';
 import { isPassiveRequest, type Result } from '../messages.ts';
 import { route, type Handlers, type SenderContext } from './router.ts';
 import { classifySender } from './sender.ts';

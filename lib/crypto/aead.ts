@@ -23,7 +23,7 @@ export class AuthenticationError extends Error {
   }
 }
 
-function checkKey(key: Uint8Array): void {
+function assertKey(key: Uint8Array): void {
   if (!(key instanceof Uint8Array) || key.length !== KEY_LENGTH) {
     throw new RangeError(`key must be ${KEY_LENGTH} bytes`);
   }
@@ -39,7 +39,7 @@ export function seal(
   associatedData: Uint8Array,
   random: RandomBytes = secureRandomBytes,
 ): Sealed {
-  checkKey(key);
+  assertKey(key);
   const nonce = random(NONCE_LENGTH);
   const ciphertext = xchacha20poly1305(key, nonce, associatedData).encrypt(plaintext);
   return { nonce, ciphertext };
@@ -50,7 +50,7 @@ export function seal(
  * @throws AuthenticationError if anything was altered or the key is wrong.
  */
 export function open(key: Uint8Array, sealed: Sealed, associatedData: Uint8Array): Uint8Array {
-  checkKey(key);
+  assertKey(key);
   if (sealed.nonce.length !== NONCE_LENGTH) throw new AuthenticationError();
   try {
     return xchacha20poly1305(key, sealed.nonce, associatedData).decrypt(sealed.ciphertext);

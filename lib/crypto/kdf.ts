@@ -50,7 +50,7 @@ export type KdfEngine = 'auto' | 'wasm' | 'js';
  * Checks that params lie between the minimum and maximum.
  * @throws RangeError naming the parameter that is out of range.
  */
-export function checkParams(params: Argon2idParams): void {
+export function assertParams(params: Argon2idParams): void {
   for (const name of ['memoryKiB', 'iterations', 'parallelism'] as const) {
     const value = params[name];
     if (!Number.isInteger(value) || value < MINIMUM_PARAMS[name] || value > MAXIMUM_PARAMS[name]) {
@@ -71,7 +71,7 @@ export async function deriveKey(
   params: Argon2idParams,
   engine: KdfEngine = 'auto',
 ): Promise<Uint8Array> {
-  checkParams(params);
+  assertParams(params);
   if (salt.length !== SALT_LENGTH) throw new RangeError(`salt must be ${SALT_LENGTH} bytes`);
   const password = passphrase.normalize('NFC');
   if (engine !== 'js' && typeof WebAssembly === 'object') {

@@ -4,8 +4,7 @@
  * @module
  */
 import { findProvider } from '../providers/catalog.ts';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHost } from '../web/address.ts';
 
 export type FillRefusal = 'insecure-page' | 'not-a-web-page' | 'foreign-frame';
 
@@ -28,7 +27,7 @@ function parse(url: string | undefined): URL | undefined {
 export function pageRefusal(pageUrl: string | undefined): FillRefusal | undefined {
   const page = parse(pageUrl);
   if (!page || (page.protocol !== 'https:' && page.protocol !== 'http:')) return 'not-a-web-page';
-  if (page.protocol === 'http:' && !LOOPBACK_HOSTS.has(page.hostname)) return 'insecure-page';
+  if (page.protocol === 'http:' && !isLoopbackHost(page.hostname)) return 'insecure-page';
   return undefined;
 }
 

@@ -3,13 +3,7 @@
  * credentials, query or fragment in the URL.
  * @module
  */
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True for hosts that never leave this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
+import { isLoopbackHost } from '../web/address.ts';
 
 /**
  * Returns why `text` is not an acceptable endpoint, or null when it is.

@@ -3,9 +3,8 @@
  * this machine. Any other endpoint is asked for when a key using it is saved.
  * @module
  */
+import { LOOPBACK_PATTERNS } from '../web/address.ts';
 import { PROVIDERS } from './catalog.ts';
-
-export const LOOPBACK_PATTERNS = ['http://localhost/*', 'http://127.0.0.1/*', 'http://[::1]/*'];
 
 /** Match patterns (ports are not part of them) for the manifest's host_permissions. */
 export function catalogHostPermissions(): string[] {
@@ -18,10 +17,4 @@ export function catalogHostPermissions(): string[] {
     if (protocol === 'https:') patterns.add(`https://${host}/*`);
   }
   return [...patterns];
-}
-
-/** The match pattern that grants access to `url`'s host (any port). @throws TypeError for a malformed URL. */
-export function hostPattern(url: string): string {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
 }

@@ -8,9 +8,7 @@ import { createVault, unlockVault } from '../vault/envelope.ts';
 import { emptyPayload, type Entry, type Payload } from '../vault/payload-schema.ts';
 import { VaultError } from '../vault/errors.ts';
 import { ImportError } from './import-error.ts';
-
-const BACKUP_FORMAT = 'ai-key-vault-backup';
-const BACKUP_VERSION = 1;
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-format.ts';
 
 /** Seals `entries` into a backup file's text. */
 export async function createBackup(entries: readonly Entry[], passphrase: string, params: Argon2idParams, now = Date.now()): Promise<string> {

@@ -3,6 +3,7 @@
  * @module
  */
 import { ImportError } from './import-error.ts';
+import { LIMITS } from '../vault/limits.ts';
 
 export interface EnvVariable {
   name: string;
@@ -10,7 +11,6 @@ export interface EnvVariable {
   line: number;
 }
 
-export const MAX_IMPORT_BYTES = 1 << 20;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 function unquote(raw: string, line: number): string {
@@ -28,7 +28,7 @@ function unquote(raw: string, line: number): string {
  * @throws ImportError naming the first line that is not a variable, a comment or blank.
  */
 export function parseEnvFile(text: string): EnvVariable[] {
-  if (text.length > MAX_IMPORT_BYTES) throw new ImportError('The file is larger than 1 MB.');
+  if (text.length > LIMITS.importFileBytes) throw new ImportError('The file is larger than 1 MB.');
   if (text.includes('\u0000')) throw new ImportError('This is not a text file.');
   const variables: EnvVariable[] = [];
   text.split(/\r?\n/).forEach((rawLine, index) => {

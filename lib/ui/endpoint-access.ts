@@ -4,7 +4,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
-import { hostPattern } from '../providers/host-permissions.ts';
+import { hostPattern } from '../web/address.ts';
 
 /** Returns null when the extension may contact `endpoint`, else why not. */
 export async function requestEndpointAccess(endpoint: string): Promise<string | null> {

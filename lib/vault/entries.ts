@@ -5,18 +5,20 @@
  */
 import type { Entry, Payload, Settings, Validation } from './payload-schema.ts';
 import { SettingsSchema } from './payload-schema.ts';
-import { entryProblems, EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
+import { EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
+import { entryProblems } from './entry-problems.ts';
 import { VaultError } from './errors.ts';
 import { successorOf } from './succession.ts';
 import { namesOf, uniqueName } from './unique-name.ts';
 
-function parseInput(raw: unknown): EntryInput {
+// The shape first (sizes, types), then the same rules the form shows, against the saved keys.
+function parseInput(raw: unknown, payload: Payload, editingId?: string): EntryInput {
   const parsed = EntryInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new VaultError('invalid-input', `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`);
   }
-  const problem = entryProblems(parsed.data)[0];
+  const problem = entryProblems(parsed.data, { others: payload.entries, editingId })[0];
   if (problem) throw new VaultError('invalid-input', problem.message);
   return parsed.data;
 }
@@ -28,18 +30,9 @@ export function findEntry(payload: Payload, id: string): Entry {
   return entry;
 }
 
-function checkUniqueName(payload: Payload, provider: string, name: string, exceptId?: string): void {
-  const lower = name.toLowerCase();
-  const taken = payload.entries.some(
-    (entry) => entry.provider === provider && entry.id !== exceptId && entry.name.toLowerCase() === lower,
-  );
-  if (taken) throw new VaultError('invalid-input', `A key named “${name}” already exists for this provider.`);
-}
-
 /** Adds an entry; the first key of a provider becomes its active key. */
 export function addEntry(payload: Payload, raw: unknown, id: string, now: number): { payload: Payload; entry: Entry } {
-  const input = parseInput(raw);
-  checkUniqueName(payload, input.provider, input.name);
+  const input = parseInput(raw, payload);
   const entry: Entry = {
     id,
     provider: input.provider,
@@ -92,8 +85,7 @@ export function updateEntry(
     enabled: rest.enabled,
     expiresAt,
     ...changes.data,
-  });
-  checkUniqueName(payload, merged.provider, merged.name, id);
+  }, payload, id);
   const { endpoint: newEndpoint, expiresAt: newExpiry, ...kept } = merged;
   const entry: Entry = {
     ...rest,

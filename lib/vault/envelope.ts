@@ -89,7 +89,7 @@ function buildHeader(
   random: RandomBytes,
 ): Header {
   const meta = { active: payload.active, settings: payload.settings, root: rootOf(records) };
-  const unchecked = {
+  const fields = {
     format: FORMAT,
     version: CURRENT_VERSION,
     kdf: base.kdf,
@@ -99,7 +99,7 @@ function buildHeader(
     updatedAt: now,
     meta: sealText(vaultKey, utf8(JSON.stringify(meta)), metaAssociatedData(revision), random),
   } as const;
-  return { ...unchecked, checksum: headerChecksum(unchecked) };
+  return { ...fields, checksum: headerChecksum(fields) };
 }
 
 // Records whose entry or tombstone object changed since they were sealed. Pure

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod';
+import { LIMITS } from './limits.ts';
 
 export const ENTRY_ID = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id');
 export const PROVIDER_ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a provider id');
@@ -31,12 +32,12 @@ export type Validation = z.infer<typeof ValidationSchema>;
 export const EntrySchema = z.strictObject({
   id: ENTRY_ID,
   provider: PROVIDER_ID,
-  name: z.string().min(1).max(100),
-  secret: z.string().max(8192),
-  endpoint: z.string().max(2048).optional(),
-  fields: z.record(z.string().regex(/^[a-zA-Z][\w-]{0,39}$/), z.string().max(500)),
-  tags: z.array(z.string().min(1).max(40)).max(20),
-  notes: z.string().max(10_000),
+  name: z.string().min(1).max(LIMITS.name),
+  secret: z.string().max(LIMITS.secret),
+  endpoint: z.string().max(LIMITS.endpoint).optional(),
+  fields: z.record(z.string().regex(/^[a-zA-Z][\w-]{0,39}$/), z.string().max(LIMITS.fieldValue)),
+  tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.tags),
+  notes: z.string().max(LIMITS.notes),
   enabled: z.boolean(),
   createdAt: TIME,
   updatedAt: TIME,

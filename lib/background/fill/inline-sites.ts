@@ -5,16 +5,13 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { hostPattern } from '../../providers/host-permissions.ts';
+import { hostPattern, siteOfPattern } from '../../web/address.ts';
 import { pageRefusal, FILL_REFUSALS } from '../../fill/fill-policy.ts';
 import { curatedOrigins } from '../../fill/sites.ts';
 import { BackgroundError } from '../errors.ts';
 
 const SCRIPT_ID = 'inline-offer-sites';
 export const INLINE_SCRIPT_FILE = 'content-scripts/inline.js';
-
-/** The site for a match pattern: `https://example.com/*` → `https://example.com`. */
-const siteOf = (pattern: string) => pattern.replace(/\/\*$/, '');
 
 /** The match pattern for a site the user typed or chose. @throws BackgroundError for a page keys must not go to. */
 function patternFor(site: string): string {
@@ -41,19 +38,19 @@ export class InlineSites {
       const script = { id: SCRIPT_ID, matches: patterns, js: [INLINE_SCRIPT_FILE], allFrames: true, runAt: 'document_idle' as const, persistAcrossSessions: true };
       await (existing.length > 0 ? scripting.updateContentScripts([script]) : scripting.registerContentScripts([script]));
     }
-    return patterns.map(siteOf).sort();
+    return patterns.map(siteOfPattern).sort();
   }
 
   /** The sites the user turned the offer on for. */
   async list(): Promise<string[]> {
-    return (await this.#patterns()).map(siteOf).sort();
+    return (await this.#patterns()).map(siteOfPattern).sort();
   }
 
   /** Turns the offer on for `site`, whose host permission the user granted. @throws BackgroundError otherwise. */
   async enable(site: string): Promise<string[]> {
     const pattern = patternFor(site);
     if (!(await this.browser.permissions.contains({ origins: [pattern] }))) {
-      throw new BackgroundError('forbidden', `Allow AI Key Vault to read ${siteOf(pattern)} first.`);
+      throw new BackgroundError('forbidden', `Allow AI Key Vault to read ${siteOfPattern(pattern)} first.`);
     }
     const patterns = await this.#patterns();
     return this.#register(patterns.includes(pattern) ? patterns : [...patterns, pattern]);

@@ -15,7 +15,7 @@ export type LocalArea = WxtBrowser['storage']['local'];
 export class VaultStore {
   constructor(private readonly local: LocalArea) {}
 
-  /** The header and records as stored, unchecked (empty when there is no vault). */
+  /** The header and records as stored, not yet verified (empty when there is no vault). */
   async readItems(): Promise<StoredItems> {
     const everything = await this.local.get(null);
     const items: StoredItems = {};
@@ -25,7 +25,7 @@ export class VaultStore {
     return items;
   }
 
-  /** The stored header, unchecked, or undefined when there is no vault. */
+  /** The stored header, not yet verified, or undefined when there is no vault. */
   async readHeader(): Promise<unknown> {
     return (await this.local.get(HEADER_KEY))[HEADER_KEY];
   }

@@ -297,12 +297,12 @@ test('sync', async () => {
   figures.push({ figure: 'sync bytes per key (typical key, one ancestor)', where: 'Node', value: perKey, unit: 'bytes', note: `plaintext ${Math.round(JSON.stringify(payload.entries.map(shareOf)).length / 300)} bytes as JSON` });
   figures.push({ figure: 'keys that fit the sync quota (100 KB, 512 items)', where: 'Node', value: fit, unit: 'keys', goal: 300, atLeast: true });
   // A second browser with the same 300 keys, 30 of them edited there: open every item, merge.
-  const stamp = keyedStamp(vaultKey);
-  const marks = Object.fromEntries(versions.map((v) => [v.id, { rev: v.rev, history: v.history, mine: false, stamp: stamp(v.content) }]));
+  const stamp = keyedStamp({ vaultKey, previousKeys: [] });
+  const marks = Object.fromEntries(versions.map((v) => [v.id, { rev: v.rev, history: v.history, mine: false, stamp: stamp.of(v.content) }]));
   const local = { ...payload, entries: payload.entries.map((e, i) => (i % 10 ? e : { ...e, notes: 'edited here', updatedAt: e.updatedAt + 1 })) };
   const merge = await median(21, () =>
     timeOnce(() => {
-      const remote = new Map(Object.entries(items).map(([key, value]) => { const v = openVersion(vaultKey, vaultId, key, value); return [v.id, v]; }));
+      const remote = new Map(Object.entries(items).map(([key, value]) => { const v = openVersion([vaultKey], vaultId, key, value); return [v.id, v]; }));
       mergeWithRemote(local, marks, remote, () => derivedRev(String(Math.random())), stamp);
     }),
   );

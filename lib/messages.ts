@@ -197,6 +197,7 @@ export type ErrorCode =
   | 'sync-needs-passphrase'
   | 'sync-damaged'
   | 'sync-other-vault'
+  | 'sync-header-refused'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

@@ -35,7 +35,7 @@ import { fillHandlers, type Capture } from './fill/fill-handlers.ts';
 import { SyncStateStore } from './sync/sync-state.ts';
 import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
 import { syncHandlers } from './sync/sync-handlers.ts';
-import { newerSyncedWrapping } from './sync/synced-wrapping.ts';
+import { syncedWrapping } from './sync/synced-unlock.ts';
 
 export interface BackgroundDeps {
   /** The extension APIs: the real `browser`, or WXT's fake in tests. */
@@ -81,9 +81,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     throttle: new UnlockThrottle(local, now),
     kdfParams,
     now,
-    newerWrapping: () => newerSyncedWrapping(syncArea, syncState),
+    alternateWrapping: () => syncedWrapping(syncArea, syncState, kdfParams),
   });
-  const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
+  const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, kdfCap: kdfParams, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
 
   const notifier = new Notifier(browser, now);
   const checks = new Checks(session, {
@@ -127,7 +127,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     checks.cancel();
     sync.cancelScheduled();
   });
-  session.events.on('passphraseChanged', () => void sync.passphraseChanged());
+  session.events.on('passphraseChanged', () => void sync.syncNow());
+  session.events.on('syncedWrappingRefused', () => void sync.headerRefused());
 
   const extensionBase = browser.runtime.getURL('');
 

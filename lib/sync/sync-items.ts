@@ -1,38 +1,24 @@
 /**
- * The sync area's items. `h` is the header: the vault's id, the KDF settings and the
- * vault key wrapped under the passphrase, as in the local header. `e<id>` is one entry
- * (or tombstone), sealed under the vault key and bound to its vault and id, in a compact
- * array form because the whole area holds 100 KB. Nothing readable travels.
+ * The sync area's entry items (the header `h` is in `sync-header.ts`). `e<id>` is one
+ * entry (or tombstone), sealed under the vault key and bound to its vault and id, in a
+ * compact array form because the whole area holds 100 KB. Nothing readable travels.
  * @module
  */
 import { z } from 'zod';
 import { open, seal, NONCE_LENGTH } from '../crypto/aead.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import type { RandomBytes } from '../crypto/random.ts';
-import { KdfSchema, SealedTextSchema } from '../vault/envelope-schema.ts';
 import { ENTRY_ID, EntrySchema } from '../vault/payload-schema.ts';
+import { SYNC_FORMAT } from './sync-header.ts';
 import { HISTORY_LENGTH, isSharedTombstone, type SyncedVersion } from './synced-version.ts';
 import { SyncError } from './sync-error.ts';
 
-export const SYNC_FORMAT = 'ai-key-vault-sync';
-export const SYNC_VERSION = 1;
-export const SYNC_HEADER_KEY = 'h';
+/** The entry items' version (part of what each item is bound to). */
+export const SYNC_ITEM_VERSION = 1;
 export const SYNC_ENTRY_PREFIX = 'e';
 
 const TIME = z.number().int().nonnegative();
 const REV = z.string().regex(/^[A-Za-z0-9+/]{8}$/);
-
-export const SyncHeaderSchema = z.strictObject({
-  format: z.literal(SYNC_FORMAT),
-  version: z.literal(SYNC_VERSION),
-  /** Random: tells this vault from another one synced by the same account. */
-  vault: ENTRY_ID,
-  kdf: KdfSchema,
-  key: SealedTextSchema,
-  /** When the passphrase last changed: the newest wins on every browser. */
-  keyChangedAt: TIME,
-});
-export type SyncHeader = z.infer<typeof SyncHeaderSchema>;
 
 // An entry travels as an array of its shared fields, in this order; once rebuilt into an
 // object it is checked by the vault's own entry schema.
@@ -41,7 +27,7 @@ const SharedEntrySchema = EntrySchema.omit({ useCount: true, lastUsedAt: true, v
 const VersionArraySchema = z.tuple([REV, z.array(REV).max(HISTORY_LENGTH), z.union([TIME, z.array(z.unknown()).length(SHARED_FIELDS.length)])]);
 
 function associatedData(vaultId: string, id: string): Uint8Array {
-  return utf8(JSON.stringify([SYNC_FORMAT, SYNC_VERSION, vaultId, id]));
+  return utf8(JSON.stringify([SYNC_FORMAT, SYNC_ITEM_VERSION, vaultId, id]));
 }
 
 function toArray(content: SyncedVersion['content']): number | unknown[] {
@@ -71,18 +57,29 @@ export function sealVersion(vaultKey: Uint8Array, vaultId: string, version: Sync
   return toBase64(joined);
 }
 
+// The item opened with the first key that fits (the vault key, or one it replaced).
+function openWithAny(vaultKeys: readonly Uint8Array[], joined: Uint8Array, ad: Uint8Array): Uint8Array {
+  for (const vaultKey of vaultKeys) {
+    try {
+      return open(vaultKey, { nonce: joined.slice(0, NONCE_LENGTH), ciphertext: joined.slice(NONCE_LENGTH) }, ad);
+    } catch {
+      // not sealed under this key: try the next
+    }
+  }
+  throw damaged();
+}
+
 /**
- * Opens one entry item.
+ * Opens one entry item with the vault key or a key it replaced (items written before a
+ * passphrase change).
  * @throws SyncError `sync-damaged` when it was altered, moved, truncated or is not ours.
  */
-export function openVersion(vaultKey: Uint8Array, vaultId: string, key: string, value: unknown): SyncedVersion {
+export function openVersion(vaultKeys: readonly Uint8Array[], vaultId: string, key: string, value: unknown): SyncedVersion {
   const id = key.slice(SYNC_ENTRY_PREFIX.length);
   if (!key.startsWith(SYNC_ENTRY_PREFIX) || !ENTRY_ID.safeParse(id).success || typeof value !== 'string') throw damaged();
   let parsed;
   try {
-    const joined = fromBase64(value);
-    const plain = open(vaultKey, { nonce: joined.slice(0, NONCE_LENGTH), ciphertext: joined.slice(NONCE_LENGTH) }, associatedData(vaultId, id));
-    parsed = VersionArraySchema.safeParse(JSON.parse(fromUtf8(plain)));
+    parsed = VersionArraySchema.safeParse(JSON.parse(fromUtf8(openWithAny(vaultKeys, fromBase64(value), associatedData(vaultId, id)))));
   } catch {
     throw damaged();
   }
@@ -90,13 +87,6 @@ export function openVersion(vaultKey: Uint8Array, vaultId: string, key: string, 
   if (!parsed.success || !content) throw damaged();
   const [rev, history] = parsed.data;
   return { id, rev, history, content };
-}
-
-/** @throws SyncError `sync-damaged` for a header that is not a valid synced vault's. */
-export function parseSyncHeader(raw: unknown): SyncHeader {
-  const parsed = SyncHeaderSchema.safeParse(raw);
-  if (!parsed.success) throw damaged();
-  return parsed.data;
 }
 
 function damaged(): SyncError {

@@ -1,8 +1,8 @@
 /**
  * Sealing and opening the vault: passphrase → argon2id → key-encryption key, which
  * unwraps a random 256-bit vault key, which seals the meta and every record. A change
- * re-seals only what changed: the touched records and the small header. Changing the
- * passphrase re-wraps the vault key; nothing else is re-encrypted.
+ * re-seals only what changed: the touched records and the small header. (Changing the
+ * passphrase moves everything to a new vault key: see `key-change.ts`.)
  * @module
  */
 import { z } from 'zod';
@@ -32,13 +32,24 @@ export interface SealOptions {
   random?: RandomBytes;
 }
 
-/** An open vault: what the background holds while unlocked. */
-export interface OpenVault {
-  header: Header;
+/** Where the vault key stands in its line of keys: one step per passphrase change. */
+export interface KeyLineage {
   vaultKey: Uint8Array;
+  /** How many times the vault key was replaced (a passphrase change); authenticated in the sealed meta. */
+  epoch: number;
+  /** The keys it replaced, newest first (a few): they open old sync items, never current records. */
+  previousKeys: readonly Uint8Array[];
+}
+
+/** An open vault: what the background holds while unlocked. */
+export interface OpenVault extends KeyLineage {
+  header: Header;
   payload: Payload;
   records: ReadonlyMap<string, SealedRecord>;
 }
+
+/** How many replaced keys a vault remembers. */
+export const PREVIOUS_KEYS = 8;
 
 /** An open vault and the storage items to write (in one `set` call) to store it. */
 export interface SealedChange {
@@ -50,6 +61,9 @@ const MetaSchema = z.strictObject({
   active: z.record(PROVIDER_ID, ENTRY_ID),
   settings: SettingsSchema,
   root: z.string(),
+  // Absent in vaults written before keys were rotated: epoch 0, nothing replaced.
+  epoch: z.number().int().nonnegative().optional(),
+  previous: z.array(z.string()).max(PREVIOUS_KEYS).optional(),
 });
 
 // The wrapped key is bound to the KDF header, so altered parameters or salt never
@@ -73,22 +87,25 @@ function openText(key: Uint8Array, sealed: SealedText, ad: Uint8Array): Uint8Arr
   return open(key, { nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) }, ad);
 }
 
-async function wrapKey(vaultKey: Uint8Array, passphrase: string, params: Argon2idParams, random: RandomBytes) {
+/** Wraps `vaultKey` under `passphrase` with a fresh salt. */
+export async function wrapKey(vaultKey: Uint8Array, passphrase: string, params: Argon2idParams, random: RandomBytes = secureRandomBytes): Promise<WrappedKey> {
   const kdf: KdfHeader = { algorithm: 'argon2id', ...params, salt: toBase64(random(SALT_LENGTH)) };
   const kek = await deriveKey(passphrase, fromBase64(kdf.salt), params);
   return { kdf, key: sealText(kek, vaultKey, keyAssociatedData(kdf), random) };
 }
 
-function buildHeader(
+/** Builds the header of a vault's next revision: KDF and wrapped key in the clear, the rest sealed in the meta. */
+export function buildHeader(
   base: Pick<Header, 'kdf' | 'key' | 'createdAt'>,
   revision: number,
-  vaultKey: Uint8Array,
+  lineage: KeyLineage,
   payload: Payload,
   records: ReadonlyMap<string, SealedRecord>,
   now: number,
   random: RandomBytes,
 ): Header {
-  const meta = { active: payload.active, settings: payload.settings, root: rootOf(records) };
+  const { vaultKey, epoch, previousKeys } = lineage;
+  const meta = { active: payload.active, settings: payload.settings, root: rootOf(records), epoch, previous: previousKeys.map(toBase64) };
   const fields = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -102,9 +119,12 @@ function buildHeader(
   return { ...fields, checksum: headerChecksum(fields) };
 }
 
-// Records whose entry or tombstone object changed since they were sealed. Pure
-// operations replace exactly the objects they change, so identity tells what changed.
-function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'records'>, payload: Payload, random: RandomBytes) {
+/**
+ * Seals the records whose entry or tombstone object changed since they were sealed
+ * (pure operations replace exactly the objects they change, so identity tells what
+ * changed); with no previous records, all of them.
+ */
+export function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'records'>, payload: Payload, random: RandomBytes) {
   const records = new Map(vault.records);
   const writes: StoredItems = {};
   for (const content of [...payload.entries, ...payload.tombstones]) {
@@ -129,11 +149,11 @@ export async function createVault(
   params: Argon2idParams,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
 ): Promise<SealedChange> {
-  const vaultKey = random(KEY_LENGTH);
-  const wrapped = await wrapKey(vaultKey, passphrase, params, random);
-  const { records, writes } = resealChanged({ vaultKey, records: new Map() }, payload, random);
-  const header = buildHeader({ ...wrapped, createdAt: now }, 0, vaultKey, payload, records, now, random);
-  return { vault: { header, vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
+  const lineage: KeyLineage = { vaultKey: random(KEY_LENGTH), epoch: 0, previousKeys: [] };
+  const wrapped = await wrapKey(lineage.vaultKey, passphrase, params, random);
+  const { records, writes } = resealChanged({ vaultKey: lineage.vaultKey, records: new Map() }, payload, random);
+  const header = buildHeader({ ...wrapped, createdAt: now }, 0, lineage, payload, records, now, random);
+  return { vault: { ...lineage, header, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /**
@@ -178,7 +198,14 @@ export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
     else payload.entries.push(content);
   }
   payload.entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-  return { header, vaultKey, payload, records };
+  let previousKeys: Uint8Array[];
+  try {
+    previousKeys = (meta.previous ?? []).map((text) => fromBase64(text));
+  } catch {
+    throw corrupt('the meta is malformed');
+  }
+  if (previousKeys.some((key) => key.length !== KEY_LENGTH)) throw corrupt('the meta is malformed');
+  return { header, vaultKey, epoch: meta.epoch ?? 0, previousKeys, payload, records };
 }
 
 /** Opens a vault with its passphrase: the slow step (KDF) runs once, here. */
@@ -194,48 +221,9 @@ export function sealChanges(
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
 ): SealedChange {
   const { records, writes } = resealChanged(vault, payload, random);
-  const header = buildHeader(vault.header, vault.header.revision + 1, vault.vaultKey, payload, records, now, random);
-  return { vault: { header, vaultKey: vault.vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
-}
-
-/** Wraps the same vault key under a new passphrase (new salt), as the next revision. */
-export async function changePassphrase(
-  vault: OpenVault,
-  newPassphrase: string,
-  params: Argon2idParams,
-  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): Promise<SealedChange> {
-  return rewrapVault(vault, await wrapKey(vault.vaultKey, newPassphrase, params, random), { now, random });
+  const header = buildHeader(vault.header, vault.header.revision + 1, vault, payload, records, now, random);
+  return { vault: { ...vault, header, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /** A vault key wrapped under a passphrase: the KDF settings with their salt, and the sealed key. */
 export type WrappedKey = Pick<Header, 'kdf' | 'key'>;
-
-/**
- * Takes a new wrapping of the same vault key (a new passphrase, here or on another
- * browser), as the next revision. Only the header changes.
- */
-export function rewrapVault(vault: OpenVault, wrapped: WrappedKey, { now = Date.now(), random = secureRandomBytes }: SealOptions = {}): SealedChange {
-  const base = { ...wrapped, createdAt: vault.header.createdAt };
-  const header = buildHeader(base, vault.header.revision + 1, vault.vaultKey, vault.payload, vault.records, now, random);
-  return { vault: { ...vault, header }, writes: { [HEADER_KEY]: header } };
-}
-
-/**
- * Moves the vault to another vault key and its wrapping (joining a synced vault): every
- * record is sealed again under the new key, as the next revision.
- */
-export function rekeyVault(
-  vault: OpenVault,
-  wrapped: WrappedKey,
-  vaultKey: Uint8Array,
-  payload: Payload,
-  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): SealedChange {
-  const { records, writes } = resealChanged({ vaultKey, records: new Map() }, payload, random);
-  for (const id of vault.records.keys()) {
-    if (!records.has(id)) throw new Error('an entry vanished without a tombstone');
-  }
-  const header = buildHeader({ ...wrapped, createdAt: vault.header.createdAt }, vault.header.revision + 1, vaultKey, payload, records, now, random);
-  return { vault: { header, vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
-}

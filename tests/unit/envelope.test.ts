@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changePassphrase, createVault, openVault, sealChanges, unlockVault } from '../../lib/vault/envelope.ts';
-import { HEADER_KEY, headerChecksum, parseHeader, type StoredItems } from '../../lib/vault/envelope-schema.ts';
+import { createVault, openVault, sealChanges, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
+import { changePassphrase } from '../../lib/vault/key-change.ts';
+import { openRecord } from '../../lib/vault/records.ts';
+import { HEADER_KEY, headerChecksum, parseHeader, parseRecords, type StoredItems } from '../../lib/vault/envelope-schema.ts';
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
 import { addEntry, deleteEntry, updateEntry } from '../../lib/vault/entries.ts';
 import { VaultError } from '../../lib/vault/errors.ts';
@@ -179,14 +181,18 @@ describe('vault envelope', () => {
     expect(reopened.payload.tombstones).toEqual([{ id: ids[0], deletedAt: 4000 }]);
   });
 
-  it('changes the passphrase by re-wrapping the vault key: only the header is written', async () => {
+  it('changes the passphrase by moving every record to a new vault key, in one write: the old passphrase and an old header open nothing written since', async () => {
     const { vault, writes } = await sampleVault();
     const changed = await changePassphrase(vault, 'a brand new passphrase', FAST_PARAMS);
-    expect(Object.keys(changed.writes)).toEqual([HEADER_KEY]);
+    expect(Object.keys(changed.writes).sort()).toEqual(Object.keys(writes).sort());
     const items = stored({ ...writes, ...changed.writes });
     expect(await codeOf(unlockVault(items, PASSPHRASE))).toBe('wrong-passphrase');
     const reopened = await unlockVault(items, 'a brand new passphrase');
-    expect(reopened.vaultKey).toEqual(vault.vaultKey);
     expect(reopened.payload).toEqual(vault.payload);
+    expect(reopened.vaultKey).not.toEqual(vault.vaultKey);
+    // The old header, kept somewhere (a profile backup, an old sync item), with the old passphrase:
+    const oldKey = await unwrapVaultKey(parseHeader(writes[HEADER_KEY]), PASSPHRASE);
+    for (const [id, sealed] of parseRecords(items)) expect(await codeOf(() => openRecord(oldKey, id, sealed))).toBe('corrupt');
+    expect(await codeOf(() => openVault({ ...items, [HEADER_KEY]: writes[HEADER_KEY] }, oldKey))).toBe('corrupt');
   });
 });

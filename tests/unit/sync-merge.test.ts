@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeWithRemote, type VersionMarks } from '../../lib/sync/merge.ts';
-import { shareOf, type SyncedVersion } from '../../lib/sync/synced-version.ts';
+import { shareOf, type Stamp, type SyncedVersion } from '../../lib/sync/synced-version.ts';
+import { canonicalJson } from '../../lib/crypto/encoding.ts';
 import { emptyPayload, type Entry, type Payload } from '../../lib/vault/payload-schema.ts';
 
-const stamp = (content: object) => JSON.stringify(content);
+const stamp: Stamp = { of: (content) => canonicalJson(content), matches: (value, content) => value === canonicalJson(content) };
 const RUNS = 10_000;
 
 interface Browser {

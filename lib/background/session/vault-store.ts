@@ -12,6 +12,8 @@ import { BackgroundError } from '../errors.ts';
 
 export type LocalArea = WxtBrowser['storage']['local'];
 
+const RETIRED_KEY = 'retiredWrapping';
+
 export class VaultStore {
   constructor(private readonly local: LocalArea) {}
 
@@ -53,6 +55,16 @@ export class VaultStore {
       }
       throw error;
     }
+  }
+
+  /** Remembers that `header`'s wrapping was retired by a passphrase change on another browser: it never opens the vault again. */
+  async markRetired(header: Header): Promise<void> {
+    await this.local.set({ [RETIRED_KEY]: header.key.ciphertext });
+  }
+
+  /** Whether `header`'s wrapping was retired (see `markRetired`). */
+  async isRetired(header: Header): Promise<boolean> {
+    return (await this.local.get(RETIRED_KEY))[RETIRED_KEY] === header.key.ciphertext;
   }
 
   /** Is the header with `checksum` the stored one (a write landed although its call failed)? */

@@ -92,7 +92,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     timeoutMs: deps.checkTimeoutMs ?? 10_000,
     now,
     onProgress: (done, total, running) => announceProgress(browser, done, total, running),
-    onTurnedInvalid: (entry) => notifier.turnedInvalid(entry),
+    onTurnedInvalid: (entry, validation) => notifier.turnedInvalid(entry, validation),
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });

@@ -24,17 +24,20 @@ export interface KeyToAdd {
   name: string;
   secret: string;
   endpoint?: string;
+  /** The provider's extra fields, by label. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   watchText(key.name);
   const endpoint = key.endpoint || PROVIDERS.find(({ name }) => name === key.provider)?.defaultEndpoint;
-  if (endpoint) watchSecret(key.secret, endpoint);
+  if (endpoint && key.secret) watchSecret(key.secret, endpoint);
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Provider').selectOption({ label: key.provider });
   await page.getByLabel('Name').fill(key.name);
   await page.getByLabel('API key').fill(key.secret);
   if (key.endpoint) await page.getByLabel('Endpoint').fill(key.endpoint);
+  for (const [label, value] of Object.entries(key.fields ?? {})) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: key.name })).toBeVisible();
 }

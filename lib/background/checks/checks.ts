@@ -6,6 +6,7 @@
  */
 import { checkTarget, recordValidation } from '../../vault/entries.ts';
 import type { Entry, Validation } from '../../vault/payload-schema.ts';
+import { deservesNotice } from '../notify.ts';
 import { runCheck, type CheckDeps } from './run-check.ts';
 import type { VaultSession } from '../session/session.ts';
 
@@ -14,8 +15,8 @@ export const CHECK_CONCURRENCY = 6;
 export interface ChecksOptions extends CheckDeps {
   now: () => number;
   onProgress: (done: number, total: number, running: boolean) => void;
-  /** Called when a key that was valid is found invalid. */
-  onTurnedInvalid: (entry: Entry) => void;
+  /** Called when a key that was valid is found invalid, or is newly reported as leaked. */
+  onTurnedInvalid: (entry: Entry, validation: Validation) => void;
 }
 
 export class Checks {
@@ -45,7 +46,7 @@ export class Checks {
       const next = recordValidation(payload, entry.id, checkTarget(entry), validation);
       return { payload: next, result: next !== payload };
     });
-    if (stored && entry.validation?.status === 'valid' && validation.status === 'invalid') this.options.onTurnedInvalid(entry);
+    if (stored && deservesNotice(entry.validation, validation)) this.options.onTurnedInvalid(entry, validation);
     return stored;
   }
 

@@ -47,12 +47,12 @@ export function moveToKey(
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
 ): SealedChange {
   const sameVaultKey = sameKey(vault.vaultKey, lineage.vaultKey);
-  const { records, writes } = resealChanged({ vaultKey: lineage.vaultKey, records: sameVaultKey ? vault.records : new Map() }, payload, random);
-  for (const id of vault.records.keys()) {
-    if (!records.has(id)) throw new Error('an entry vanished without a tombstone');
+  const { pages, writes } = resealChanged({ vaultKey: lineage.vaultKey, pages: sameVaultKey ? vault.pages : new Map() }, payload, random);
+  for (const name of vault.pages.keys()) {
+    if (!pages.has(name)) throw new Error('an entry vanished without a tombstone');
   }
-  const header = buildHeader({ ...wrapped, createdAt: vault.header.createdAt }, vault.header.revision + 1, lineage, payload, records, now, random);
-  return { vault: { ...lineage, header, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
+  const header = buildHeader({ ...wrapped, createdAt: vault.header.createdAt }, vault.header.revision + 1, lineage, payload, pages, now, random);
+  return { vault: { ...lineage, header, payload, pages }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /** The lineage after replacing `vault`'s key with a fresh one. */

@@ -1,3 +1,4 @@
+import formatOne from '../fixtures/vault-format-1.json' with { type: 'json' };
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL } from '../../lib/messages.ts';
@@ -156,11 +157,11 @@ describe('vault life cycle through messages', () => {
     expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual(damaged);
   });
 
-  it('reports a damaged record as corrupt, says so in words, and leaves every stored item untouched', async () => {
+  it('reports a damaged page as corrupt, says so in words, and leaves every stored item untouched', async () => {
     await unlockedWithKey();
     await must('lock', {});
     const items = await fakeBrowser.storage.local.get(null);
-    const recordKey = Object.keys(items).find((key) => key.startsWith('entry.'))!;
+    const recordKey = Object.keys(items).find((key) => key.startsWith('page.'))!;
     const record = items[recordKey] as { nonce: string; ciphertext: string };
     const flipped = (record.ciphertext[0] === 'A' ? 'B' : 'A') + record.ciphertext.slice(1);
     await fakeBrowser.storage.local.set({ [recordKey]: { ...record, ciphertext: flipped } });
@@ -316,5 +317,20 @@ describe('auto-lock', () => {
     fireIdle('locked');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await must('status', {})).toEqual({ state: 'unlocked' });
+  });
+});
+
+describe('a vault written in format 1', () => {
+  it('opens with its passphrase, is stored in pages in one write, and keeps no record of the old format', async () => {
+    await fakeBrowser.storage.local.set(formatOne.items);
+    await must('unlock', { passphrase: formatOne.passphrase });
+    expect((await must('listEntries', {})).entries.map((e) => e.name)).toEqual(['Format one key', 'Second']);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).filter((key) => key.startsWith('entry.'))).toEqual([]);
+    expect(Object.keys(stored).filter((key) => key.startsWith('page.')).sort()).toEqual(['page.a1', 'page.b2', 'page.c3']);
+    expect((stored.vault as { version: number }).version).toBe(2);
+    await must('lock', {});
+    await must('unlock', { passphrase: formatOne.passphrase });
+    expect((await must('getSecret', { id: 'a1'.repeat(16), purpose: 'reveal' })).secret).toBe('sk-proj-FORMATONEaaaaaaaaaaaaaaaaaaaaaaaa1111');
   });
 });

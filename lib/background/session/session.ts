@@ -21,7 +21,8 @@ import {
 import { adoptNewerKey, changePassphrase, moveToKey } from '../../vault/key-change.ts';
 import { emptyPayload, type Payload } from '../../vault/payload-schema.ts';
 import { VaultError } from '../../vault/errors.ts';
-import { HEADER_KEY, parseHeader, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { CURRENT_VERSION, HEADER_KEY, parseHeader, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { legacyRecordKeys } from '../../vault/legacy-records.ts';
 import type { VaultStatus } from '../../messages.ts';
 import { Emitter } from '../events.ts';
 import { BackgroundError, lockedError, noVaultError } from '../errors.ts';
@@ -93,12 +94,21 @@ export class VaultSession {
     const vaultKey = await this.deps.keys.recall();
     if (!vaultKey) return undefined;
     try {
-      this.#vault = openVault(await this.deps.store.readItems(), vaultKey);
+      this.#vault = await this.#upgrade(openVault(await this.deps.store.readItems(), vaultKey));
       this.#changed();
     } catch {
       await this.deps.keys.forget();
     }
     return this.#vault;
+  }
+
+  // A format-1 vault is stored again in pages, in one write; then its old records go.
+  async #upgrade(vault: OpenVault): Promise<OpenVault> {
+    if (vault.header.version === CURRENT_VERSION) return vault;
+    const next = sealChanges(vault, vault.payload, { now: this.deps.now() });
+    await this.#write(next.writes, vault.header, next.vault.header);
+    await this.deps.store.remove(legacyRecordKeys(await this.deps.store.readItems()));
+    return next.vault;
   }
 
   async #required(): Promise<OpenVault> {
@@ -185,7 +195,7 @@ export class VaultSession {
       if (items[HEADER_KEY] === undefined) throw noVaultError();
       await this.deps.throttle.guard(async () => {
         try {
-          await this.#open(await this.#unlockHere(items, passphrase));
+          await this.#open(await this.#upgrade(await this.#unlockHere(items, passphrase)));
         } catch (error) {
           if (!isWrongPassphrase(error) || !(await this.#unlockWithSyncedWrapping(items, passphrase))) throw error;
         }
@@ -225,6 +235,7 @@ export class VaultSession {
       return false;
     }
     await this.#write(adopted.writes, local, adopted.vault.header);
+    await this.deps.store.remove(legacyRecordKeys(items));
     await this.#open(adopted.vault);
     return true;
   }

@@ -27,6 +27,19 @@ export const EntrySummarySchema = EntrySchema.omit({ secret: true, validation: t
 
 const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
 
+/** Which view of the vault a page has (a new one after each worker start) and its version. */
+const ViewVersionSchema = z.strictObject({ view: z.string().max(64), version: z.number().int().nonnegative() });
+const KdfViewSchema = z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() });
+
+export const ProviderGroupSchema = z.strictObject({
+  provider: z.string(),
+  name: z.string(),
+  active: EntrySummarySchema,
+  keys: z.array(z.strictObject({ id: ENTRY_ID, name: z.string(), tags: z.array(z.string()) })),
+  lastUsedAt: z.number(),
+});
+export type ProviderGroupView = z.infer<typeof ProviderGroupSchema>;
+
 export const ImportRowSchema = z.strictObject({
   source: z.string(),
   status: z.enum(['new', 'duplicate', 'unrecognised']),
@@ -57,7 +70,7 @@ export type OfferedKey = z.infer<typeof OfferedKeySchema>;
 const SITE_ORIGIN = z.string().max(300);
 
 export const PROTOCOL = {
-  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: true },
+  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
   create: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
   unlock: { request: z.strictObject({ passphrase: PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
   lock: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
@@ -66,14 +79,33 @@ export const PROTOCOL = {
     response: EMPTY,
     senders: PAGES,
   },
+  /** The keys (summaries, never secrets), settings and KDF settings, answered from memory. */
   listEntries: {
     request: EMPTY,
-    response: z.strictObject({
-      entries: z.array(EntrySummarySchema),
+    response: ViewVersionSchema.extend({ entries: z.array(EntrySummarySchema), settings: SettingsSchema, kdf: KdfViewSchema }),
+    senders: PAGES,
+  },
+  /**
+   * A page catching up after a change it was told of (passive): what changed since the
+   * version it has, key by key, or, when that cannot be said, every key.
+   */
+  listChanges: {
+    request: z.strictObject({ since: ViewVersionSchema }),
+    response: ViewVersionSchema.extend({
+      entries: z.array(EntrySummarySchema).optional(),
+      changes: z.strictObject({ upserted: z.array(EntrySummarySchema), removed: z.array(ENTRY_ID) }).optional(),
       settings: SettingsSchema,
-      kdf: z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() }),
+      kdf: KdfViewSchema,
     }),
     senders: PAGES,
+    passive: () => true,
+  },
+  /** The popup's rows, answered from memory; `refresh` (after a change it was told of) is passive. */
+  popupList: {
+    request: z.strictObject({ refresh: z.boolean().optional() }),
+    response: ViewVersionSchema.extend({ groups: z.array(ProviderGroupSchema) }),
+    senders: PAGES,
+    passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
   },
   // Entry fields are checked by the vault core, which names the field at fault.
   addEntry: { request: z.strictObject({ entry: z.unknown() }), response: EntryResponseSchema, senders: PAGES },
@@ -151,7 +183,7 @@ export const PROTOCOL = {
     senders: CONTENT,
   },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
-  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: true },
+  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: () => true },
   enableSync: { request: z.strictObject({ passphrase: PASSPHRASE.optional() }), response: SyncStatusSchema, senders: PAGES },
   disableSync: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
   syncNow: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
@@ -164,8 +196,10 @@ export type MessageType = keyof typeof PROTOCOL;
  * vault? Passive requests never hold off auto-lock.
  */
 export function isPassiveRequest(message: unknown): boolean {
-  const type = (message as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) && 'passive' in PROTOCOL[type as MessageType];
+  const { type, data } = (message ?? {}) as { type?: unknown; data?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) return false;
+  const entry = PROTOCOL[type as MessageType];
+  return 'passive' in entry && entry.passive(data);
 }
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;

@@ -16,8 +16,11 @@ import { classifySender } from './sender.ts';
 import { BackgroundError } from './errors.ts';
 import { Pending } from './pending.ts';
 import { AutoLock } from './auto-lock.ts';
-import { updateBadge } from './badge.ts';
-import { announceChange, announceProgress } from './announce.ts';
+import { Badge } from './badge.ts';
+import { announceProgress } from './announce.ts';
+import { VaultView } from './view/vault-view.ts';
+import { ChangeAnnouncer } from './view/announcer.ts';
+import { viewHandlers } from './view/view-handlers.ts';
 import { Notifier } from './notify.ts';
 import { clearClipboardLater } from './clipboard-timer.ts';
 import { VaultStore } from './session/vault-store.ts';
@@ -99,6 +102,9 @@ export function createBackground(deps: BackgroundDeps): Background {
   const filler = new Filler({ browser, session, now });
   const triggers = new FillTriggers({ browser, filler, notifier });
   const autoLock = new AutoLock(browser, () => session.lock());
+  const badge = new Badge(browser);
+  const view = new VaultView(newId());
+  const announcer = new ChangeAnnouncer(browser, view);
 
   const handlers: Handlers = {
     ...vaultHandlers({
@@ -108,16 +114,19 @@ export function createBackground(deps: BackgroundDeps): Background {
       checkSoon: (id) => checks.checkSoon(id),
       copied: (secret, seconds) => void clearClipboardLater(browser, secret, seconds).catch(() => undefined),
     }),
+    ...viewHandlers(session, view),
     ...checkHandlers(checks),
     ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
     ...fillHandlers({ browser, session, filler, sites: new InlineSites(browser), captures, now }),
     ...syncHandlers(sync),
   };
 
-  session.events.on('changed', ({ payload }) => {
-    announceChange(browser);
+  session.events.on('changed', (change) => {
+    const { payload } = change;
+    view.apply(change);
+    announcer.changed();
     autoLock.settingIs(payload?.settings.autoLock);
-    void updateBadge(browser, payload).catch(() => undefined);
+    void badge.update(payload).catch(() => undefined);
     void triggers.rebuildMenu(payload);
     sync.schedule();
   });

@@ -14,6 +14,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { toBase64, utf8 } from '../crypto/encoding.ts';
 import type { Entry, Payload } from '../vault/payload-schema.ts';
 import { successorOf } from '../vault/succession.ts';
+import { byListOrder } from '../vault/entry-order.ts';
 import {
   HISTORY_LENGTH,
   changedAt,
@@ -187,7 +188,7 @@ export function currentVersions(payload: Payload, marks: VersionMarks): SyncedVe
 }
 
 function sortEntries(entries: Entry[]): Entry[] {
-  return entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  return entries.sort(byListOrder);
 }
 
 /** Every provider with keys keeps an active key that exists. */

@@ -27,6 +27,7 @@ import {
 import { ENTRY_ID, PROVIDER_ID, SettingsSchema, type Payload } from './payload-schema.ts';
 import { groupByPage, isTombstone, openPage, rootOf, sameContents, sealPage, type RecordContent, type SealedPage } from './pages.ts';
 import { openLegacyRecords } from './legacy-records.ts';
+import { byListOrder } from './entry-order.ts';
 import { corrupt, VaultError } from './errors.ts';
 
 export interface SealOptions {
@@ -213,7 +214,7 @@ export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
     if (isTombstone(content)) payload.tombstones.push(content);
     else payload.entries.push(content);
   }
-  payload.entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  payload.entries.sort(byListOrder);
   let previousKeys: Uint8Array[];
   try {
     previousKeys = (meta.previous ?? []).map((text) => fromBase64(text));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isCheckProgress, type CheckProgress } from '../../lib/vault-events.ts';
+import { isChangeAnnouncement, isCheckProgress, type CheckProgress } from '../../lib/vault-events.ts';
 import { CHECK_CONCURRENCY } from '../../lib/background/checks/checks.ts';
 import { clock, must, network, send, startWorker } from './background-harness.ts';
 import { ANSWERS, bodyFor } from '../fixtures/provider-answers.ts';
@@ -48,6 +48,25 @@ describe('checking keys', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     await must('lock', {});
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('stores the results of a check of 60 keys in a few writes, and tells open pages in a few messages', async () => {
+    network.answer = () => new Response('{}', { status: 503 }); // the checks after each save: one result each
+    for (let i = 0; i < 60; i++) await must('addEntry', { entry: { ...OPENAI, name: `Key ${i}`, secret: `${OPENAI.secret}${i}` } });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    network.reset();
+    network.delayMs = 10;
+    const local = fakeBrowser.storage.local;
+    const set = vi.spyOn(local, 'set');
+    const heard: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void (isChangeAnnouncement(message) && heard.push(message)));
+    await must('checkAll', {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await entries()).filter((e) => e.validation?.status === 'valid')).toHaveLength(60);
+    const writes = set.mock.calls.filter(([items]) => Object.keys(items as object).some((key) => key.startsWith('page.'))).length;
+    console.info(`check of 60 keys: ${writes} writes, ${heard.length} announcements`);
+    expect(writes).toBeLessThanOrEqual(6);
+    expect(heard.length).toBeLessThanOrEqual(6);
   });
 
   it('notifies once when a valid key turns invalid', async () => {

@@ -1,12 +1,12 @@
 /**
  * Checking keys: one on demand or after a save, or all of them with bounded
- * concurrency, progress reported to open pages, and cancellation. Each result is stored
- * on its entry as it arrives.
+ * concurrency, progress reported to open pages, and cancellation. Results are stored on
+ * their entries in batches (see `result-writer.ts`).
  * @module
  */
-import { checkTarget, recordValidation } from '../../vault/entries.ts';
 import type { Entry, Validation } from '../../vault/payload-schema.ts';
 import { deservesNotice } from '../notify.ts';
+import { ResultWriter } from './result-writer.ts';
 import { runCheck, type CheckDeps } from './run-check.ts';
 import type { VaultSession } from '../session/session.ts';
 
@@ -21,33 +21,28 @@ export interface ChecksOptions extends CheckDeps {
 
 export class Checks {
   #all: { controller: AbortController; done: Promise<void> } | undefined;
+  readonly #results: ResultWriter;
 
   constructor(
     private readonly session: VaultSession,
     private readonly options: ChecksOptions,
-  ) {}
+  ) {
+    this.#results = new ResultWriter(session, (entry, validation) => {
+      if (deservesNotice(entry.validation, validation)) options.onTurnedInvalid(entry, validation);
+    });
+  }
 
   /** Checks one entry and stores the result; returns it (undefined if the entry is gone). */
   async checkOne(id: string): Promise<Validation | undefined> {
     const entry = await this.session.read((payload) => payload.entries.find((e) => e.id === id));
     if (!entry) return undefined;
     const validation = await this.#check(entry);
-    return (await this.#record(entry, validation)) ? validation : undefined;
+    return (await this.#results.record(entry, validation)) ? validation : undefined;
   }
 
   async #check(entry: Entry, signal?: AbortSignal, deps: CheckDeps = this.options): Promise<Validation> {
     const result = await runCheck(entry, deps, signal);
     return { ...result, checkedAt: this.options.now() };
-  }
-
-  /** Stores a result unless the entry changed meanwhile; returns whether it was stored. */
-  async #record(entry: Entry, validation: Validation): Promise<boolean> {
-    const stored = await this.session.mutate((payload) => {
-      const next = recordValidation(payload, entry.id, checkTarget(entry), validation);
-      return { payload: next, result: next !== payload };
-    });
-    if (stored && deservesNotice(entry.validation, validation)) this.options.onTurnedInvalid(entry, validation);
-    return stored;
   }
 
   /** Checks one entry after a save without waiting; if the vault locks meanwhile, nothing is stored. */
@@ -86,7 +81,7 @@ export class Checks {
         const entry = entries[next++]!;
         const validation = await this.#check(entry, signal, deps);
         if (signal.aborted) break;
-        recording.push(this.#record(entry, validation).catch(() => undefined));
+        recording.push(this.#results.record(entry, validation));
         this.options.onProgress(++done, entries.length, true);
       }
     };

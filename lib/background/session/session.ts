@@ -20,6 +20,7 @@ import {
 } from '../../vault/envelope.ts';
 import { adoptNewerKey, changePassphrase, moveToKey } from '../../vault/key-change.ts';
 import { emptyPayload, type Payload } from '../../vault/payload-schema.ts';
+import { changedRecordIds } from '../../vault/changed-records.ts';
 import { VaultError } from '../../vault/errors.ts';
 import { CURRENT_VERSION, HEADER_KEY, parseHeader, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
 import { legacyRecordKeys } from '../../vault/legacy-records.ts';
@@ -32,8 +33,12 @@ import type { UnlockThrottle } from './unlock-throttle.ts';
 
 /** What the session tells its subscribers. */
 export interface SessionEvents {
-  /** The vault's content or state changed: its payload now (undefined when it is not open). */
-  changed: { payload: Payload | undefined };
+  /**
+   * The vault's content or state changed: its payload now (undefined when it is not
+   * open), its KDF settings, and the ids of the records that changed (absent: it opened,
+   * closed or moved to another key, so anything may have).
+   */
+  changed: { payload: Payload | undefined; kdf?: Argon2idParams; records?: ReadonlySet<string> };
   /** The vault was locked: the key is gone from memory and session storage. */
   locked: undefined;
   /** The passphrase was changed here (the vault now has a new key). */
@@ -84,8 +89,12 @@ export class VaultSession {
     return run;
   }
 
-  #changed(): void {
-    this.events.emit('changed', { payload: this.#vault?.payload });
+  #changed(before?: Payload): void {
+    const vault = this.#vault;
+    if (!vault) return this.events.emit('changed', { payload: undefined });
+    const { memoryKiB, iterations, parallelism } = vault.header.kdf;
+    const records = before ? { records: changedRecordIds(before, vault.payload) } : {};
+    this.events.emit('changed', { payload: vault.payload, kdf: { memoryKiB, iterations, parallelism }, ...records });
   }
 
   // After a worker restart the vault key is still in session storage: reopen from it.
@@ -279,7 +288,7 @@ export class VaultSession {
       const { payload, result, alongside } = task(vault);
       if (payload === vault.payload && !alongside) return result;
       await this.#store(vault, sealChanges(vault, payload, { now: this.deps.now() }), alongside);
-      this.#changed();
+      this.#changed(vault.payload);
       return result;
     });
   }

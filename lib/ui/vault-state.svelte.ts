@@ -11,6 +11,7 @@ import type { EntrySummaryView, ResponseOf } from '../messages.ts';
 import type { VaultChange } from '../vault-events.ts';
 import { GateState } from './gate-state.svelte.ts';
 import { markListShown } from './marks.ts';
+import { withChanges } from './with-changes.ts';
 
 type Listing = ResponseOf<'listChanges'>;
 
@@ -36,18 +37,11 @@ export class VaultState extends GateState {
 
   #take(listing: Listing): void {
     if (listing.entries) this.entries = [...listing.entries].sort(byListOrder);
-    else if (listing.changes) this.entries = applied(this.entries, listing.changes);
+    else if (listing.changes) this.entries = withChanges(this.entries, listing.changes);
     this.#at = { view: listing.view, version: listing.version };
     this.settings = listing.settings;
     this.kdf = listing.kdf;
     this.status = 'unlocked';
     markListShown();
   }
-}
-
-function applied(entries: readonly EntrySummaryView[], { upserted, removed }: NonNullable<Listing['changes']>): EntrySummaryView[] {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  for (const entry of upserted) byId.set(entry.id, entry);
-  for (const id of removed) byId.delete(id);
-  return [...byId.values()].sort(byListOrder);
 }

@@ -36,7 +36,7 @@ export class ResultWriter {
   record(entry: Entry, validation: Validation): Promise<boolean> {
     return new Promise((settle) => {
       this.#waiting.push({ entry, validation, settle });
-      this.#writing ??= this.#writeWhileWaiting();
+      if (this.#writing === undefined) this.#writing = this.#writeWhileWaiting();
     });
   }
 

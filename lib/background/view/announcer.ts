@@ -20,7 +20,7 @@ export class ChangeAnnouncer {
 
   /** The view changed: announce it with whatever else changes in the next few milliseconds. */
   changed(): void {
-    this.#timer ??= setTimeout(() => this.#announce(), this.windowMs);
+    if (this.#timer === undefined) this.#timer = setTimeout(() => this.#announce(), this.windowMs);
   }
 
   #announce(): void {

@@ -1,11 +1,13 @@
 /**
  * After a copy, clears the clipboard once the configured delay has passed, if it still
- * holds that key. Chrome's service worker has no clipboard: an offscreen document does
- * it. Firefox's background page is a document and does it itself.
+ * holds that key; when the vault locks, at once. Chrome's service worker has no
+ * clipboard: an offscreen document keeps the deadlines and clears. Firefox's background
+ * page is a document and does it itself.
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { CLIPBOARD_TARGET, clearIfUnchanged, digestOf, type ClearRequest } from '../clipboard/clear-if-unchanged.ts';
+import { CLIPBOARD_TARGET, clearIfUnchanged, digestOf, type ClearNowRequest, type ClearRequest } from '../clipboard/clear-if-unchanged.ts';
+import { ClearSchedule } from '../clipboard/clear-schedule.ts';
 
 type Offscreen = {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -22,22 +24,41 @@ async function ensureOffscreenPage(offscreen: Offscreen): Promise<void> {
     });
 }
 
-/** Clears `secret` from the clipboard after `seconds`, unless something else was copied. */
-export async function clearClipboardLater(browser: WxtBrowser, secret: string, seconds: number): Promise<void> {
-  const digest = await digestOf(secret);
-  const delayMs = seconds * 1000;
-  const clearAt = Date.now() + delayMs;
-  const offscreen = (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
-  if (offscreen) {
+const offscreenApi = () => (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
+
+/** Clears copied keys from the clipboard later, or at once when the vault locks. */
+export class ClipboardTimer {
+  // Where the background is itself a document (Firefox), it keeps the deadlines.
+  #here =
+    typeof document === 'undefined'
+      ? undefined
+      : new ClearSchedule({ timers: { set: (run, delayMs) => setTimeout(run, delayMs), cancel: (timer) => clearTimeout(timer as number), now: () => Date.now() }, clear: clearIfUnchanged });
+
+  constructor(private readonly browser: WxtBrowser) {}
+
+  /** Clears `secret` from the clipboard after `seconds`, unless something else was copied. */
+  async copied(secret: string, seconds: number): Promise<void> {
+    const copiedAt = Date.now();
+    const delayMs = seconds * 1000;
+    const request: ClearRequest = { target: CLIPBOARD_TARGET, digest: await digestOf(secret), copiedAt, clearAt: copiedAt + delayMs };
+    const offscreen = offscreenApi();
+    if (!offscreen) return this.#here?.add(request);
     await ensureOffscreenPage(offscreen);
-    const request: ClearRequest = { target: CLIPBOARD_TARGET, digest, clearAt };
     // A page just created may not be listening yet (a loaded machine can take seconds):
     // resend until it says it has it, for as long as the delay itself.
     for (let attempt = 0; attempt * 100 < Math.max(delayMs, 5_000); attempt++) {
-      if ((await browser.runtime.sendMessage(request).catch(() => false)) === true) return;
+      if ((await this.browser.runtime.sendMessage(request).catch(() => false)) === true) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  } else if (typeof document !== 'undefined') {
-    setTimeout(() => void clearIfUnchanged(digest).catch(() => false), delayMs);
+  }
+
+  /** Clears at once every copied key still waiting, if the clipboard still holds it (the vault locked). */
+  async clearNow(): Promise<void> {
+    const offscreen = offscreenApi();
+    if (!offscreen) return this.#here?.clearNow();
+    // No page: nothing waits to be cleared.
+    if (offscreen.hasDocument && !(await offscreen.hasDocument())) return;
+    const request: ClearNowRequest = { target: CLIPBOARD_TARGET, now: true };
+    await this.browser.runtime.sendMessage(request).catch(() => undefined);
   }
 }

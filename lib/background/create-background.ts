@@ -19,7 +19,7 @@ import { AutoLock } from './auto-lock.ts';
 import { updateBadge } from './badge.ts';
 import { announceChange, announceProgress } from './announce.ts';
 import { Notifier } from './notify.ts';
-import { clearClipboardLater } from './clipboard-timer.ts';
+import { ClipboardTimer } from './clipboard-timer.ts';
 import { VaultStore } from './session/vault-store.ts';
 import { KeyCache } from './session/key-cache.ts';
 import { UnlockThrottle } from './session/unlock-throttle.ts';
@@ -99,6 +99,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const filler = new Filler({ browser, session, now });
   const triggers = new FillTriggers({ browser, filler, notifier });
   const autoLock = new AutoLock(browser, () => session.lock());
+  const clipboard = new ClipboardTimer(browser);
 
   const handlers: Handlers = {
     ...vaultHandlers({
@@ -106,7 +107,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       now,
       newId,
       checkSoon: (id) => checks.checkSoon(id),
-      copied: (secret, seconds) => void clearClipboardLater(browser, secret, seconds).catch(() => undefined),
+      copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(() => undefined),
     }),
     ...checkHandlers(checks),
     ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
@@ -126,6 +127,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     captures.clear();
     checks.cancel();
     sync.cancelScheduled();
+    void clipboard.clearNow().catch(() => undefined);
   });
   session.events.on('passphraseChanged', () => void sync.passphraseChanged());
 

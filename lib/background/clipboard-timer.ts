@@ -34,10 +34,23 @@ export class ClipboardTimer {
       ? undefined
       : new ClearSchedule({ timers: { set: (run, delayMs) => setTimeout(run, delayMs), cancel: (timer) => clearTimeout(timer as number), now: () => Date.now() }, clear: clearIfUnchanged });
 
+  /** Copies whose clear request is still on its way to the clipboard page. */
+  #sending = new Set<Promise<void>>();
+
   constructor(private readonly browser: WxtBrowser) {}
 
   /** Clears `secret` from the clipboard after `seconds`, unless something else was copied. */
   async copied(secret: string, seconds: number): Promise<void> {
+    const sending = this.#send(secret, seconds);
+    this.#sending.add(sending);
+    try {
+      await sending;
+    } finally {
+      this.#sending.delete(sending);
+    }
+  }
+
+  async #send(secret: string, seconds: number): Promise<void> {
     const copiedAt = Date.now();
     const delayMs = seconds * 1000;
     const request: ClearRequest = { target: CLIPBOARD_TARGET, digest: await digestOf(secret), copiedAt, clearAt: copiedAt + delayMs };
@@ -54,6 +67,9 @@ export class ClipboardTimer {
 
   /** Clears at once every copied key still waiting, if the clipboard still holds it (the vault locked). */
   async clearNow(): Promise<void> {
+    // A copy just made may still be on its way to a page that is starting: let it arrive
+    // first, or the page would learn of that key after the lock and wait out its delay.
+    await Promise.allSettled(this.#sending);
     const offscreen = offscreenApi();
     if (!offscreen) return this.#here?.clearNow();
     // No page: nothing waits to be cleared.

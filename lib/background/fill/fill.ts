@@ -44,18 +44,18 @@ export class Filler {
   constructor(private readonly deps: FillerDeps) {}
 
   // Injects the agent into `where` (it stays for the next step) and calls it there; the
-  // answer comes with the document it ran in, where the browser reports one (Chrome 106+).
+  // answer comes with the document that gave it, where the browser reports one (Chrome 106+).
   async #callAgent<T>(where: Browser.scripting.InjectionTarget, { method, params }: AgentCall, failure: string): Promise<{ answer: T; documentId: string | undefined }> {
     const { scripting } = this.deps.browser;
     try {
-      const [injected] = await scripting.executeScript({ target: where, files: [AGENT_FILE] });
+      await scripting.executeScript({ target: where, files: [AGENT_FILE] });
       const [called] = await scripting.executeScript({
         target: where,
         func: (global: string, call: string, args: string[]) =>
           (globalThis as unknown as Record<string, Record<string, (...args: string[]) => unknown>>)[global]![call]!(...args),
         args: [AGENT_GLOBAL, method, params],
       });
-      return { answer: called?.result as T, documentId: injected?.documentId };
+      return { answer: called?.result as T, documentId: called?.documentId };
     } catch {
       throw refused(failure);
     }

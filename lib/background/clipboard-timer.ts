@@ -57,11 +57,13 @@ export class ClipboardTimer {
     const offscreen = offscreenApi();
     if (!offscreen) return this.#here?.add(request);
     await ensureOffscreenPage(offscreen);
-    // A page just created may not be listening yet (a loaded machine can take seconds):
-    // resend until it says it has it, for as long as the delay itself.
+    // A page just created may not be listening yet (a loaded machine can take seconds),
+    // and one with nothing left to wait for may have closed meanwhile: resend, reopening
+    // it if need be, until it says it has it, for as long as the delay itself.
     for (let attempt = 0; attempt * 100 < Math.max(delayMs, 5_000); attempt++) {
       if ((await this.browser.runtime.sendMessage(request).catch(() => false)) === true) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
+      await ensureOffscreenPage(offscreen);
     }
   }
 

@@ -134,8 +134,12 @@ export const PROTOCOL = {
     senders: PAGES,
   },
   confirmImport: { request: z.strictObject({ token: z.string().max(64) }), response: z.strictObject({ added: z.number() }), senders: PAGES },
-  /** An encrypted backup of every key under a passphrase chosen for it. */
-  exportBackup: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
+  /** An encrypted backup of every key under a passphrase chosen for it, after the master passphrase is entered again. */
+  exportBackup: {
+    request: z.strictObject({ masterPassphrase: PASSPHRASE, backupPassphrase: NEW_PASSPHRASE }),
+    response: z.strictObject({ text: z.string() }),
+    senders: PAGES,
+  },
   /** Every key in plain text, after the master passphrase is entered again. */
   exportPlain: { request: z.strictObject({ passphrase: PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
   /** Checks one key against its provider now; the result is stored on the entry. */

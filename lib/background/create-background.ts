@@ -22,7 +22,7 @@ import { VaultView } from './view/vault-view.ts';
 import { ChangeAnnouncer } from './view/announcer.ts';
 import { viewHandlers } from './view/view-handlers.ts';
 import { Notifier } from './notify.ts';
-import { clearClipboardLater } from './clipboard-timer.ts';
+import { ClipboardTimer, offscreenApi, type Offscreen } from './clipboard-timer.ts';
 import { VaultStore } from './session/vault-store.ts';
 import { KeyCache } from './session/key-cache.ts';
 import { UnlockThrottle } from './session/unlock-throttle.ts';
@@ -55,6 +55,8 @@ export interface BackgroundDeps {
   /** Where sync keeps the vault (the browser's `storage.sync` unless given). */
   syncArea?: SyncArea;
   syncDelayMs?: number;
+  /** Chrome's offscreen documents, for the clipboard (the browser's own unless given; null: none). */
+  offscreen?: Offscreen | null;
 }
 
 /** The composed background: its parts (tests drive them) and `start`, which listens to the browser. */
@@ -68,6 +70,9 @@ export interface Background {
   /** Subscribes to the browser's events (messages, storage, alarms, menus, commands). */
   start(): void;
 }
+
+// A clipboard that could not be cleared is worth a line in the worker's log (its kind only, never its text).
+const clipboardFailed = (error: unknown) => console.error('AI Key Vault: clearing the clipboard failed:', error instanceof Error ? error.name : typeof error);
 
 /** Builds the background; nothing listens until `start`. */
 export function createBackground(deps: BackgroundDeps): Background {
@@ -105,6 +110,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const badge = new Badge(browser);
   const view = new VaultView(newId());
   const announcer = new ChangeAnnouncer(browser, view);
+  const clipboard = new ClipboardTimer(browser, deps.offscreen === undefined ? (offscreenApi() ?? null) : deps.offscreen);
 
   const handlers: Handlers = {
     ...vaultHandlers({
@@ -112,7 +118,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       now,
       newId,
       checkSoon: (id) => checks.checkSoon(id),
-      copied: (secret, seconds) => void clearClipboardLater(browser, secret, seconds).catch(() => undefined),
+      copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(clipboardFailed),
     }),
     ...viewHandlers(session, view),
     ...checkHandlers(checks),
@@ -135,6 +141,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     captures.clear();
     checks.cancel();
     sync.cancelScheduled();
+    void clipboard.clearNow().catch(clipboardFailed);
   });
   session.events.on('passphraseChanged', () => void sync.syncNow());
   session.events.on('syncedWrappingRefused', () => void sync.headerRefused());

@@ -42,6 +42,7 @@ export async function inBrowser(profile: Profile, steps: (worker: Background) =>
   await fakeBrowser.storage.session.set(profile.session);
   const worker = startWorker({ syncArea: world.area, syncDelayMs: 3_600_000 });
   await steps(worker);
+  await worker.checks.settled();
   await worker.sync.settled();
   profile.local = await fakeBrowser.storage.local.get(null);
   profile.session = await fakeBrowser.storage.session.get(null);

@@ -21,6 +21,7 @@ export interface ChecksOptions extends CheckDeps {
 
 export class Checks {
   #all: { controller: AbortController; done: Promise<void> } | undefined;
+  readonly #soon = new Set<Promise<void>>();
   readonly #results: ResultWriter;
 
   constructor(
@@ -45,9 +46,21 @@ export class Checks {
     return { ...result, checkedAt: this.options.now() };
   }
 
+  /** Resolves when the checks running now are done and their results written (tests wait for it before a "browser" stops). */
+  async settled(): Promise<void> {
+    await this.#all?.done;
+    await Promise.all([...this.#soon]);
+    await this.#results.settled();
+  }
+
   /** Checks one entry after a save without waiting; if the vault locks meanwhile, nothing is stored. */
   checkSoon(id: string): void {
-    this.checkOne(id).catch(() => undefined);
+    const check = this.checkOne(id).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#soon.add(check);
+    void check.then(() => this.#soon.delete(check));
   }
 
   /** Checks every key (or those in `only`); resolves when all are done or the run is cancelled. */

@@ -40,6 +40,11 @@ export class ResultWriter {
     });
   }
 
+  /** Resolves when every result recorded so far is written (or dropped). */
+  async settled(): Promise<void> {
+    while (this.#writing) await this.#writing;
+  }
+
   async #writeWhileWaiting(): Promise<void> {
     while (this.#waiting.length > 0) {
       const wait = this.#lastWrite + RESULT_WRITE_MS - performance.now();

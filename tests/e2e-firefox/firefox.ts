@@ -74,6 +74,11 @@ export class Firefox {
     return firefox;
   }
 
+  /** What Firefox printed so far: the console of every extension page, the background's too. */
+  get output(): string {
+    return this.#output;
+  }
+
   get browser(): Browser {
     if (!this.#browser) throw new Error('Firefox is not running');
     return this.#browser;
@@ -145,7 +150,7 @@ export class Firefox {
     const stored = await storedAreas(page);
     await page.close();
     const kept = Object.entries(stored).map(([area, items]) => ({ where: `storage.${area}`, text: JSON.stringify(items) }));
-    return findLeaks([...this.seen, ...kept, { where: 'Firefox output (console of every extension page)', text: this.#output }]);
+    return findLeaks([...this.seen, ...kept, { where: 'Firefox output (console of every extension page)', text: this.output }]);
   }
 
   async close(): Promise<void> {

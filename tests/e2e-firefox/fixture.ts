@@ -13,8 +13,9 @@ export const test = base.extend<{ firefox: Firefox; leakScan: void }>({
   firefox: async ({}, use, testInfo) => {
     const firefox = await Firefox.launch();
     await use(firefox);
-    // On failure, what each open page showed, beside the test's results.
+    // On failure, what each open page showed and what Firefox printed, beside the test's results.
     if (testInfo.status !== testInfo.expectedStatus) {
+      writeFileSync(testInfo.outputPath('firefox-output.txt'), firefox.output);
       for (const [i, page] of (await firefox.browser.pages()).entries()) {
         const text = await page.evaluate(() => `${location.href}\n\n${document.body?.innerText ?? ''}`).catch(String);
         writeFileSync(testInfo.outputPath(`page-${i + 1}.txt`), text);

@@ -33,7 +33,9 @@ function preferences(uuid: string, downloads: string): Record<string, unknown> {
     'xpinstall.signatures.required': false,
     // console.* of every extension page, the background page included, goes to stdout.
     'devtools.console.stdout.content': true,
-    // Nothing but loopback is reached: every other request goes to a closed proxy port.
+    // Nothing but loopback is reached: no name is resolved, and every request to
+    // another host goes to a closed proxy port.
+    'network.dns.disabled': true,
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': 9,

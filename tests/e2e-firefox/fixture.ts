@@ -16,7 +16,7 @@ export const test = base.extend<{ firefox: Firefox; leakScan: void }>({
     // On failure, what each open page showed and what Firefox printed, beside the test's results.
     if (testInfo.status !== testInfo.expectedStatus) {
       writeFileSync(testInfo.outputPath('firefox-output.txt'), firefox.output);
-      for (const [i, page] of (await firefox.browser.pages()).entries()) {
+      for (const [i, page] of (await firefox.browser.pages().catch(() => [])).entries()) {
         const text = await page.evaluate(() => `${location.href}\n\n${document.body?.innerText ?? ''}`).catch(String);
         writeFileSync(testInfo.outputPath(`page-${i + 1}.txt`), text);
         await page.screenshot({ fullPage: true, path: testInfo.outputPath(`page-${i + 1}.png`) }).catch(() => undefined);

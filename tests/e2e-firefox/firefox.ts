@@ -9,7 +9,7 @@
  * rather than a restart. A pointer file in the profile's `extensions/` folder names the
  * unpacked build; Debian's Firefox ESR loads it unsigned when signatures are not required.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -52,9 +52,11 @@ function preferences(uuid: string, downloads: string): Record<string, unknown> {
 
 /** One Firefox profile with the add-on; `restart` closes and relaunches that profile. */
 export class Firefox {
-  readonly seen: Seen[] = [];
+  /** Where downloads land. */
   readonly downloads = mkdtempSync(path.join(tmpdir(), 'akv-ff-downloads-'));
-  readonly base: string;
+  readonly #base: string;
+  /** The pages' console messages and requests, for the leak scan. */
+  readonly #seen: Seen[] = [];
   #browser: Browser | undefined;
   /** What Firefox printed, every launch: kept whole so that no text is split across chunks. */
   #output = '';
@@ -62,9 +64,10 @@ export class Firefox {
   readonly #uuid = randomUUID();
 
   private constructor() {
-    this.base = `moz-extension://${this.#uuid}`;
+    this.#base = `moz-extension://${this.#uuid}`;
   }
 
+  /** Starts Firefox in a new profile with the built add-on installed. */
   static async launch(): Promise<Firefox> {
     if (!existsSync(path.join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) {
       throw new Error('Build the Firefox extension first: npm run build:firefox');
@@ -81,6 +84,7 @@ export class Firefox {
     return this.#output;
   }
 
+  /** The running browser, for what the helpers here do not cover. */
   get browser(): Browser {
     if (!this.#browser) throw new Error('Firefox is not running');
     return this.#browser;
@@ -106,13 +110,13 @@ export class Firefox {
    */
   async open(file: string): Promise<Page> {
     const page = await this.browser.newPage();
-    page.on('console', (message) => this.seen.push({ where: `console of ${file}`, text: message.text() }));
+    page.on('console', (message) => this.#seen.push({ where: `console of ${file}`, text: message.text() }));
     page.on('request', (request) => {
       const origin = new URL(request.url()).origin;
-      this.seen.push({ where: `request ${request.method()} ${request.url()}`, text: request.url(), origin });
-      this.seen.push({ where: `request headers to ${request.url()}`, text: JSON.stringify(request.headers()), origin });
+      this.#seen.push({ where: `request ${request.method()} ${request.url()}`, text: request.url(), origin });
+      this.#seen.push({ where: `request headers to ${request.url()}`, text: JSON.stringify(request.headers()), origin });
     });
-    const url = `${this.base}/${file}`;
+    const url = `${this.#base}/${file}`;
     page.setDefaultTimeout(15_000);
     page.goto(url).catch(() => undefined);
     // Polled from here: an evaluation that meets the document being swapped fails.
@@ -152,10 +156,12 @@ export class Firefox {
     const stored = await storedAreas(page);
     await page.close();
     const kept = Object.entries(stored).map(([area, items]) => ({ where: `storage.${area}`, text: JSON.stringify(items) }));
-    return findLeaks([...this.seen, ...kept, { where: 'Firefox output (console of every extension page)', text: this.output }]);
+    return findLeaks([...this.#seen, ...kept, { where: 'Firefox output (console of every extension page)', text: this.output }]);
   }
 
+  /** Quits Firefox and deletes its profile and downloads. */
   async close(): Promise<void> {
     await this.#browser?.close();
+    for (const folder of [this.#profile, this.downloads]) rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Steps a person takes on the vault pages in Firefox, by the names in UI-CONTRACT.md.
  * Buttons and list items are found by role and accessible name in Firefox's own
- * accessibility tree (BiDi's accessibility locator, exact names); fields by the text of
- * their label, as Playwright's getByLabel does.
+ * accessibility tree (BiDi's accessibility locator, exact names); fields by the whole
+ * text of their label, as Playwright's getByLabel(text, { exact: true }) finds them (a
+ * label's accessible name in Firefox also holds the text of buttons inside it: "API key
+ * Show").
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { PROVIDERS } from '../../lib/providers/catalog.ts';

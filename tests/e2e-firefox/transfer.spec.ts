@@ -5,6 +5,7 @@ import type { ElementHandle } from 'puppeteer-core';
 import { test, expect } from './fixture.ts';
 import { addKey, button, byRole, createVault, field, fill, row } from './pages.ts';
 import { storedAreas, wipeStorage } from './extension-pages.ts';
+import { PASSPHRASE } from '../e2e/vault-pages.ts';
 
 const OPENAI = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' };
 const GROQ = { provider: 'Groq', name: 'Fast', secret: `gsk_${'c'.repeat(48)}3333` };
@@ -42,6 +43,7 @@ test('Firefox: a downloaded backup restores identical keys into a wiped vault', 
   await createVault(page);
   await addKey(page, OPENAI);
   await addKey(page, GROQ);
+  await fill(page, 'Master passphrase, again', PASSPHRASE); // the export form's, first on the page
   await fill(page, 'Backup passphrase (new)', 'backup passphrase 77');
   await fill(page, 'Confirm backup passphrase', 'backup passphrase 77');
   await (await button(page, 'Export backup')).click();

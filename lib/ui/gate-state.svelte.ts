@@ -52,5 +52,9 @@ export abstract class GateState {
 
   create = (passphrase: string) => this.#openedBy(ask('create', { passphrase }));
   unlock = (passphrase: string) => this.#openedBy(ask('unlock', { passphrase }));
-  lock = () => ask('lock', {});
+  lock = async () => {
+    const answer = await ask('lock', {});
+    if (answer.ok) this.status = 'locked';
+    return answer;
+  };
 }

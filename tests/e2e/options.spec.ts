@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './extension.ts';
-import { PASSPHRASE, addKey, createVault, unlock } from './vault-pages.ts';
+import { KDF_WAIT, PASSPHRASE, addKey, createVault, unlock } from './vault-pages.ts';
 
 const OPENAI_A = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' };
 const OPENAI_B = { provider: 'OpenAI', name: 'Work', secret: 'sk-proj-WORKbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' };
@@ -154,7 +154,7 @@ test('change the passphrase: the old one is refused, the new one opens', async (
   await page.getByLabel('New passphrase', { exact: true }).fill('brand new passphrase 2');
   await page.getByLabel('Confirm new passphrase').fill('brand new passphrase 2');
   await page.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Passphrase changed' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Passphrase changed' })).toBeVisible(KDF_WAIT);
   await page.getByRole('button', { name: 'Lock' }).click();
   await unlock(page);
   await expect(page.getByRole('alert').filter({ hasText: /incorrect/ })).toBeVisible();

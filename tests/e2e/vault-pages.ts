@@ -5,16 +5,20 @@ import { watchSecret, watchText } from './leak-scan.ts';
 
 export const PASSPHRASE = 'copper meadow 31 whistle';
 
+/** How long a step that runs the KDF (64 MiB, 3 passes) may take on a loaded two-core machine: a wait, not a speed limit. */
+export const KDF_WAIT = { timeout: 20_000 };
+
 export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<void> {
   watchText(passphrase);
   await page.getByLabel('Master passphrase').fill(passphrase);
   await page.getByLabel('Confirm passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible(KDF_WAIT);
 }
 
 export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
   watchText(passphrase);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible(KDF_WAIT);
   await page.getByLabel('Master passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
 }

@@ -10,12 +10,11 @@
 import { randomId, type RandomBytes } from '../../crypto/random.ts';
 import type { Argon2idParams } from '../../crypto/kdf.ts';
 import { unwrapVaultKey, type KeyLineage, type WrappedKey } from '../../vault/envelope.ts';
-import { currentVersions, mergeWithRemote, revOf } from '../../sync/merge.ts';
-import { keyedStamp, type SyncedVersion } from '../../sync/synced-version.ts';
-import { SYNC_ENTRY_PREFIX, entryKey, openVersion, sealVersion } from '../../sync/sync-items.ts';
-import { SYNC_HEADER_KEY, buildSyncHeader, readSyncHeader, verifySyncHeader, withinKdfCap, type ReadHeader } from '../../sync/sync-header.ts';
-import { decideHeader } from '../../sync/header-decision.ts';
-import { SYNC_LIMITS, usageOf, whyItDoesNotFit } from '../../sync/sync-limits.ts';
+import { mergeWithRemote, revOf } from '../../sync/merge.ts';
+import { keyedStamp } from '../../sync/synced-version.ts';
+import { SYNC_HEADER_KEY, readSyncHeader, verifySyncHeader, withinKdfCap, type ReadHeader } from '../../sync/sync-header.ts';
+import { planRound, versionsIn } from '../../sync/round-plan.ts';
+import { SYNC_LIMITS } from '../../sync/sync-limits.ts';
 import { SyncError } from '../../sync/sync-error.ts';
 import type { SyncStatusView } from '../../messages.ts';
 import type { VaultSession } from '../session/session.ts';
@@ -26,6 +25,7 @@ import { SYNC_STATE_KEY, type SyncStateStore } from './sync-state.ts';
 export interface SyncArea {
   get(keys: null | string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
 export interface SyncEngineOptions {
@@ -40,20 +40,9 @@ export interface SyncEngineOptions {
   delayMs?: number;
 }
 
-const CHANGED_ELSEWHERE = 'The passphrase was changed on another browser. Lock, then unlock with the new passphrase to keep syncing.';
 const HEADER_REFUSED = 'The synced passphrase header was refused: it does not belong to this vault’s key, or is older than it. Nothing was taken from it.';
 const HEADER_REPLACED = 'A synced passphrase header that this vault’s key does not verify was refused and replaced with this browser’s own: someone may have altered your synced data.';
 const STRONGER_KDF = 'The synced vault asks for key-derivation settings stronger than this version of AI Key Vault makes. Update AI Key Vault on this browser, then join.';
-
-function versionsIn(area: Record<string, unknown>, vaultKeys: readonly Uint8Array[], vaultId: string): Map<string, SyncedVersion> {
-  const versions = new Map<string, SyncedVersion>();
-  for (const [key, value] of Object.entries(area)) {
-    if (key === SYNC_HEADER_KEY || !key.startsWith(SYNC_ENTRY_PREFIX)) continue;
-    const version = openVersion(vaultKeys, vaultId, key, value);
-    versions.set(version.id, version);
-  }
-  return versions;
-}
 
 const areaVaultOf = (found: ReadHeader) => (found.kind === 'current' ? found.header.vault : found.vault);
 
@@ -200,28 +189,12 @@ export class SyncEngine {
       throw new SyncError('sync-other-vault', 'Your browser account now syncs another AI Key Vault. Turn sync off and on again to join it.');
     }
     const round = await session.withOpenVault((vault) => {
-      const decision = decideHeader(found, vault);
-      if (decision === 'retired' || decision === 'outranked') throw new SyncError('sync-header-refused', CHANGED_ELSEWHERE);
-      const publishAll = decision === 'publish' || decision === 'replace';
-      const remote = versionsIn(area, [vault.vaultKey, ...vault.previousKeys], vaultId);
-      const merged = mergeWithRemote(vault.payload, state.marks, remote, this.#newRev, keyedStamp(vault));
-      // A new header (a new key, or one replacing an old or forged header): every item is sealed again under the current key.
-      const toSeal = publishAll ? currentVersions(merged.payload, merged.marks) : merged.publish;
-      const writes: Record<string, unknown> = {};
-      for (const version of toSeal) writes[entryKey(version.id)] = sealVersion(vault.vaultKey, vaultId, version, random);
-      if (publishAll) writes[SYNC_HEADER_KEY] = buildSyncHeader(vaultId, vault, random);
-      const projected = { ...area, ...writes };
-      const names = new Map(merged.payload.entries.map((e) => [entryKey(e.id), e.name]));
-      const tooBig = whyItDoesNotFit(projected, (key) => names.get(key));
-      const bookkeeping = { ...state, marks: merged.marks };
-      return {
-        payload: merged.payload,
-        result: { writes, bookkeeping, landed: merged.changed, tooBig, replaced: decision === 'replace', usage: usageOf(tooBig ? area : projected) },
-        ...(merged.changed ? { alongside: { [SYNC_STATE_KEY]: bookkeeping } } : {}),
-      };
+      const plan = planRound({ area, found, vault, vaultId, marks: state.marks, newRev: this.#newRev, random });
+      const bookkeeping = { ...state, marks: plan.marks };
+      return { payload: plan.payload, result: { ...plan, bookkeeping }, ...(plan.changed ? { alongside: { [SYNC_STATE_KEY]: bookkeeping } } : {}) };
     });
     // Bookkeeping first: a round cut short after publishing would otherwise mint new revisions for the same content.
-    if (!round.landed) await this.deps.state.write(round.bookkeeping);
+    if (!round.changed) await this.deps.state.write(round.bookkeeping);
     let problem = round.tooBig;
     if (!problem && Object.keys(round.writes).length > 0) {
       if (!this.#mayWrite()) {
@@ -230,7 +203,8 @@ export class SyncEngine {
       } else {
         this.#writes.push(this.deps.now());
         await this.deps.area.set(round.writes);
-        if (round.replaced) problem = HEADER_REPLACED;
+        if (round.removals.length > 0) await this.deps.area.remove(round.removals);
+        if (round.replacedHeader) problem = HEADER_REPLACED;
       }
     }
     await this.deps.state.write({

@@ -23,7 +23,7 @@ export interface Figure {
   figure: string;
   where: 'Chromium' | 'Firefox' | 'Node';
   value: number;
-  unit: 'ms' | 'KB' | 'bytes' | 'keys';
+  unit: 'ms' | 'KB' | 'bytes' | 'keys' | 'count';
   goal?: number;
   /** The goal is a floor (more is better), not a ceiling. */
   atLeast?: boolean;

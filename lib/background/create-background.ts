@@ -5,7 +5,7 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import type { Argon2idParams } from '../crypto/kdf.ts';
+import { warmUpKdf, type Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
@@ -17,7 +17,7 @@ import { BackgroundError } from './errors.ts';
 import { Pending } from './pending.ts';
 import { AutoLock } from './auto-lock.ts';
 import { Badge } from './badge.ts';
-import { announceProgress } from './announce.ts';
+import { ProgressAnnouncer } from './announce.ts';
 import { VaultView } from './view/vault-view.ts';
 import { ChangeAnnouncer } from './view/announcer.ts';
 import { viewHandlers } from './view/view-handlers.ts';
@@ -94,12 +94,13 @@ export function createBackground(deps: BackgroundDeps): Background {
   const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, kdfCap: kdfParams, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
 
   const notifier = new Notifier(browser, now);
+  const progress = new ProgressAnnouncer(browser);
   const checks = new Checks(session, {
     fetch: deps.fetch,
     mayContact: deps.mayContact ?? ((origin) => browser.permissions.contains({ origins: [hostPattern(origin)] })),
     timeoutMs: deps.checkTimeoutMs ?? 10_000,
     now,
-    onProgress: (done, total, running) => announceProgress(browser, done, total, running),
+    onProgress: (done, total, running) => progress.progress(done, total, running),
     onTurnedInvalid: (entry, validation) => notifier.turnedInvalid(entry, validation),
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
@@ -159,6 +160,7 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   function start(): void {
     void keys.restrictAccess();
+    void warmUpKdf();
     // Answered through sendResponse (and `return true` to keep the channel open): the one
     // way that works in Chrome and Firefox alike without a polyfill.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

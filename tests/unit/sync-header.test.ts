@@ -100,4 +100,19 @@ describe('a synced header written by someone else', () => {
       expect(await must('syncStatus', {})).toMatchObject({ enabled: false });
     });
   });
+
+  it('a passphrase changed on another browser applies here even with sync turned off: the old one is refused, the new one opens', async () => {
+    await firstBrowserSyncing();
+    await secondBrowserJoined();
+    await inBrowser(world.b, async () => {
+      await must('lock', {});
+      await must('disableSync', {});
+    });
+    await inBrowser(world.a, async () => void (await must('changePassphrase', { current: A_PASSPHRASE, next: NEWER })));
+    await inBrowser(world.b, async () => {
+      expect(await send('unlock', { passphrase: A_PASSPHRASE })).toMatchObject({ ok: false, code: 'wrong-passphrase', message: expect.stringMatching(/changed on another browser/) });
+      await must('unlock', { passphrase: NEWER });
+      expect(await names()).toEqual(['Hobby', 'Laptop', 'Work laptop']);
+    });
+  });
 });

@@ -138,9 +138,8 @@ test('unlock click → list, 1,000 keys, warm and first after launch', async () 
   test.setTimeout(600_000);
   const profile = mkdtempSync(path.join(tmpdir(), 'akv-bench-'));
   let context = await launchWithExtension(profile);
-  let worker = await backgroundOf(context);
   const { writes } = await sampleVault(1_000, PASSPHRASE, DEFAULT_PARAMS);
-  await worker.evaluate((items) => chrome.storage.local.set(items), writes);
+  await (await backgroundOf(context)).evaluate((items) => chrome.storage.local.set(items), writes);
   await context.close();
 
   // First after launch: the browser starts, the options page opens, the user unlocks at once.
@@ -152,7 +151,6 @@ test('unlock click → list, 1,000 keys, warm and first after launch', async () 
     await context.close();
   }
   context = await launchWithExtension(profile);
-  worker = await backgroundOf(context);
   const control = await extensionPage(context, 'manifest.json');
   const warmUntil = Date.now() + 15_000;
   while (Date.now() < warmUntil) {

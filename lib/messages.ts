@@ -4,13 +4,13 @@
  * types from here (`import type`), so zod stays out of their bundles.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
 import { LIMITS } from './vault/limits.ts';
 
-const PASSPHRASE = z.string().max(LIMITS.passphrase);
-const NEW_PASSPHRASE = PASSPHRASE.min(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`);
+const PASSPHRASE = z.string().check(z.maxLength(LIMITS.passphrase));
+const NEW_PASSPHRASE = PASSPHRASE.check(z.minLength(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`));
 const EMPTY = z.strictObject({});
 
 export const VaultStatusSchema = z.strictObject({
@@ -18,8 +18,8 @@ export const VaultStatusSchema = z.strictObject({
 });
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 
-export const EntrySummarySchema = EntrySchema.omit({ secret: true, validation: true }).extend({
-  validation: ValidationSchema.omit({ models: true }).extend({ modelCount: z.number().optional() }).optional(),
+export const EntrySummarySchema = z.extend(z.omit(EntrySchema, { secret: true, validation: true }), {
+  validation: z.optional(z.extend(z.omit(ValidationSchema, { models: true }), { modelCount: z.optional(z.number()) })),
   masked: z.string(),
   hasSecret: z.boolean(),
   active: z.boolean(),
@@ -28,7 +28,7 @@ export const EntrySummarySchema = EntrySchema.omit({ secret: true, validation: t
 const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
 
 /** Which view of the vault a page has (a new one after each worker start) and its version. */
-const ViewVersionSchema = z.strictObject({ view: z.string().max(64), version: z.number().int().nonnegative() });
+const ViewVersionSchema = z.strictObject({ view: z.string().check(z.maxLength(64)), version: z.int().check(z.nonnegative()) });
 const KdfViewSchema = z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() });
 
 export const ProviderGroupSchema = z.strictObject({
@@ -43,8 +43,8 @@ export type ProviderGroupView = z.infer<typeof ProviderGroupSchema>;
 export const ImportRowSchema = z.strictObject({
   source: z.string(),
   status: z.enum(['new', 'duplicate', 'unrecognised']),
-  provider: z.string().optional(),
-  name: z.string().optional(),
+  provider: z.optional(z.string()),
+  name: z.optional(z.string()),
   masked: z.string(),
 });
 
@@ -58,16 +58,16 @@ const CONTENT: readonly SenderClass[] = ['content'];
 
 export const SyncStatusSchema = z.strictObject({
   enabled: z.boolean(),
-  lastSyncedAt: z.number().optional(),
-  problem: z.string().optional(),
-  usage: z.strictObject({ bytes: z.number(), items: z.number() }).optional(),
+  lastSyncedAt: z.optional(z.number()),
+  problem: z.optional(z.string()),
+  usage: z.optional(z.strictObject({ bytes: z.number(), items: z.number() })),
   limits: z.strictObject({ bytes: z.number(), items: z.number() }),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 
 export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string() });
 export type OfferedKey = z.infer<typeof OfferedKeySchema>;
-const SITE_ORIGIN = z.string().max(300);
+const SITE_ORIGIN = z.string().check(z.maxLength(300));
 
 export const PROTOCOL = {
   status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
@@ -82,7 +82,7 @@ export const PROTOCOL = {
   /** The keys (summaries, never secrets), settings and KDF settings, answered from memory. */
   listEntries: {
     request: EMPTY,
-    response: ViewVersionSchema.extend({ entries: z.array(EntrySummarySchema), settings: SettingsSchema, kdf: KdfViewSchema }),
+    response: z.extend(ViewVersionSchema, { entries: z.array(EntrySummarySchema), settings: SettingsSchema, kdf: KdfViewSchema }),
     senders: PAGES,
   },
   /**
@@ -91,9 +91,9 @@ export const PROTOCOL = {
    */
   listChanges: {
     request: z.strictObject({ since: ViewVersionSchema }),
-    response: ViewVersionSchema.extend({
-      entries: z.array(EntrySummarySchema).optional(),
-      changes: z.strictObject({ upserted: z.array(EntrySummarySchema), removed: z.array(ENTRY_ID) }).optional(),
+    response: z.extend(ViewVersionSchema, {
+      entries: z.optional(z.array(EntrySummarySchema)),
+      changes: z.optional(z.strictObject({ upserted: z.array(EntrySummarySchema), removed: z.array(ENTRY_ID) })),
       settings: SettingsSchema,
       kdf: KdfViewSchema,
     }),
@@ -102,15 +102,15 @@ export const PROTOCOL = {
   },
   /** The popup's rows, answered from memory; `refresh` (after a change it was told of) is passive. */
   popupList: {
-    request: z.strictObject({ refresh: z.boolean().optional() }),
-    response: ViewVersionSchema.extend({ groups: z.array(ProviderGroupSchema) }),
+    request: z.strictObject({ refresh: z.optional(z.boolean()) }),
+    response: z.extend(ViewVersionSchema, { groups: z.array(ProviderGroupSchema) }),
     senders: PAGES,
     passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
   },
   // Entry fields are checked by the vault core, which names the field at fault.
   addEntry: { request: z.strictObject({ entry: z.unknown() }), response: EntryResponseSchema, senders: PAGES },
   updateEntry: {
-    request: z.strictObject({ id: ENTRY_ID, changes: z.unknown(), expectedUpdatedAt: z.number().int().optional() }),
+    request: z.strictObject({ id: ENTRY_ID, changes: z.unknown(), expectedUpdatedAt: z.optional(z.int()) }),
     response: EntryResponseSchema,
     senders: PAGES,
   },
@@ -122,18 +122,18 @@ export const PROTOCOL = {
    * handed out only when the user confirmed (`allowDisabled`).
    */
   getSecret: {
-    request: z.strictObject({ id: ENTRY_ID, purpose: z.enum(['copy', 'reveal']), allowDisabled: z.boolean().optional() }),
+    request: z.strictObject({ id: ENTRY_ID, purpose: z.enum(['copy', 'reveal']), allowDisabled: z.optional(z.boolean()) }),
     /** For a copy: when the background will clear the clipboard (null: never). */
-    response: z.strictObject({ secret: z.string(), clearAfterSeconds: z.number().nullable().optional() }),
+    response: z.strictObject({ secret: z.string(), clearAfterSeconds: z.optional(z.nullable(z.number())) }),
     senders: PAGES,
   },
   /** Reads a `.env` or backup file into a masked preview; nothing is saved yet. */
   previewImport: {
-    request: z.strictObject({ format: z.enum(['env', 'backup']), text: z.string().max(LIMITS.importFileBytes), passphrase: PASSPHRASE.optional() }),
+    request: z.strictObject({ format: z.enum(['env', 'backup']), text: z.string().check(z.maxLength(LIMITS.importFileBytes)), passphrase: z.optional(PASSPHRASE) }),
     response: z.strictObject({ token: z.string(), rows: z.array(ImportRowSchema) }),
     senders: PAGES,
   },
-  confirmImport: { request: z.strictObject({ token: z.string().max(64) }), response: z.strictObject({ added: z.number() }), senders: PAGES },
+  confirmImport: { request: z.strictObject({ token: z.string().check(z.maxLength(64)) }), response: z.strictObject({ added: z.number() }), senders: PAGES },
   /** An encrypted backup of every key under a passphrase chosen for it, after the master passphrase is entered again. */
   exportBackup: {
     request: z.strictObject({ masterPassphrase: PASSPHRASE, backupPassphrase: NEW_PASSPHRASE }),
@@ -143,7 +143,7 @@ export const PROTOCOL = {
   /** Every key in plain text, after the master passphrase is entered again. */
   exportPlain: { request: z.strictObject({ passphrase: PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
   /** Checks one key against its provider now; the result is stored on the entry. */
-  checkEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ validation: ValidationSchema.optional() }), senders: PAGES },
+  checkEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ validation: z.optional(ValidationSchema) }), senders: PAGES },
   /** Checks every key (progress arrives as events); answers when done or cancelled. */
   checkAll: { request: EMPTY, response: EMPTY, senders: PAGES },
   cancelChecks: { request: EMPTY, response: EMPTY, senders: PAGES },
@@ -157,13 +157,13 @@ export const PROTOCOL = {
    * which one; the background reads that tab's address from the browser).
    */
   fillTab: {
-    request: z.strictObject({ id: ENTRY_ID, tabId: z.number().int().nonnegative(), allowDisabled: z.boolean().optional() }),
+    request: z.strictObject({ id: ENTRY_ID, tabId: z.int().check(z.nonnegative()), allowDisabled: z.optional(z.boolean()) }),
     response: EMPTY,
     senders: PAGES,
   },
   /** A key the content script offered to save: provider, suggested name and key, for the add form. */
   takeCapture: {
-    request: z.strictObject({ token: z.string().max(64) }),
+    request: z.strictObject({ token: z.string().check(z.maxLength(64)) }),
     response: z.strictObject({ provider: z.string(), name: z.string(), secret: z.string() }),
     senders: PAGES,
   },
@@ -174,7 +174,7 @@ export const PROTOCOL = {
   disableInlineSite: { request: z.strictObject({ origin: SITE_ORIGIN }), response: z.strictObject({ sites: z.array(z.string()) }), senders: PAGES },
   /** The inline offer: names and masks of the keys for a field (providers: the field's hints). */
   inlineKeys: {
-    request: z.strictObject({ providers: z.array(z.string().max(40)).max(8) }),
+    request: z.strictObject({ providers: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(8)) }),
     response: z.strictObject({ state: z.enum(['locked', 'unlocked']), keys: z.array(OfferedKeySchema) }),
     senders: CONTENT,
   },
@@ -182,13 +182,13 @@ export const PROTOCOL = {
   inlineFill: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: CONTENT },
   /** A key that appeared on a provider's console: opens the add form prefilled. */
   captureKey: {
-    request: z.strictObject({ secret: z.string().min(8).max(LIMITS.secret) }),
-    response: z.strictObject({ savedAs: z.string().optional() }),
+    request: z.strictObject({ secret: z.string().check(z.minLength(8), z.maxLength(LIMITS.secret)) }),
+    response: z.strictObject({ savedAs: z.optional(z.string()) }),
     senders: CONTENT,
   },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
   syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: () => true },
-  enableSync: { request: z.strictObject({ passphrase: PASSPHRASE.optional() }), response: SyncStatusSchema, senders: PAGES },
+  enableSync: { request: z.strictObject({ passphrase: z.optional(PASSPHRASE) }), response: SyncStatusSchema, senders: PAGES },
   disableSync: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
   syncNow: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
 } as const;
@@ -210,7 +210,7 @@ export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['re
 export type EntrySummaryView = z.infer<typeof EntrySummarySchema>;
 
 /** The wire shape of every request. */
-export const MessageSchema = z.strictObject({ type: z.string().max(64), data: z.unknown() });
+export const MessageSchema = z.strictObject({ type: z.string().check(z.maxLength(64)), data: z.unknown() });
 
 export type ErrorCode =
   | 'wrong-passphrase'

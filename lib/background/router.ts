@@ -3,7 +3,7 @@
  * against its schema, then the handler. It answers with a Result and never throws.
  * @module
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { MessageSchema, PROTOCOL, type MessageType, type Result, type SenderClass } from '../messages.ts';
 import { VaultError } from '../vault/errors.ts';
 import { SyncError } from '../sync/sync-error.ts';

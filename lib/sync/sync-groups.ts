@@ -7,7 +7,7 @@
  * again by the browser that has it, at its next round.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { open, seal, NONCE_LENGTH } from '../crypto/aead.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import type { RandomBytes } from '../crypto/random.ts';

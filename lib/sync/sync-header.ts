@@ -9,7 +9,7 @@
  * change (which it then asks for) from a forged header (which it replaces).
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { KEY_LENGTH, open, seal } from '../crypto/aead.ts';
 import { canonicalJson, fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import type { Argon2idParams } from '../crypto/kdf.ts';
@@ -34,9 +34,9 @@ export const SyncHeaderSchema = z.strictObject({
   kdf: KdfSchema,
   key: SealedTextSchema,
   /** How many times the vault key was replaced: the newest verified epoch wins. */
-  epoch: z.number().int().nonnegative(),
+  epoch: z.int().check(z.nonnegative()),
   /** One notice per replaced key, sealed under that key: "this key was replaced at this epoch". */
-  retires: z.array(SealedTextSchema).max(PREVIOUS_KEYS),
+  retires: z.array(SealedTextSchema).check(z.maxLength(PREVIOUS_KEYS)),
   /** The keys this one replaced, sealed under it; the seal authenticates every field above. */
   lineage: SealedTextSchema,
 });
@@ -92,7 +92,7 @@ export function verifySyncHeader(header: SyncHeader, vaultKey: Uint8Array): KeyL
   const { lineage, ...fields } = header;
   try {
     const plain = open(vaultKey, { nonce: fromBase64(lineage.nonce), ciphertext: fromBase64(lineage.ciphertext) }, associatedData(fields));
-    const previous = z.array(z.string()).max(PREVIOUS_KEYS).parse(JSON.parse(fromUtf8(plain))).map((text) => fromBase64(text));
+    const previous = z.array(z.string()).check(z.maxLength(PREVIOUS_KEYS)).parse(JSON.parse(fromUtf8(plain))).map((text) => fromBase64(text));
     if (previous.some((key) => key.length !== KEY_LENGTH)) return undefined;
     return { vaultKey, epoch: header.epoch, previousKeys: previous };
   } catch {

@@ -6,16 +6,21 @@
  * vault's own entry schema.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { fromBase64, toBase64 } from '../crypto/encoding.ts';
 import { EntrySchema } from '../vault/payload-schema.ts';
 import { HISTORY_LENGTH, isSharedTombstone, type SharedEntry, type SyncedVersion } from './synced-version.ts';
 
-const TIME = z.number().int().nonnegative();
-const REV = z.string().regex(/^[A-Za-z0-9+/]{8}$/);
-const SharedEntrySchema = EntrySchema.omit({ useCount: true, lastUsedAt: true, validation: true });
+const TIME = z.int().check(z.nonnegative());
+const REV = z.string().check(z.regex(/^[A-Za-z0-9+/]{8}$/));
+const SharedEntrySchema = z.omit(EntrySchema, { useCount: true, lastUsedAt: true, validation: true });
 /** The encoded form, before its content is rebuilt. */
-const EncodedSchema = z.tuple([z.string().regex(/^[A-Za-z0-9+/]{22}$/), REV, z.array(REV).max(HISTORY_LENGTH), z.union([TIME, z.array(z.unknown()).min(6).max(11)])]);
+const EncodedSchema = z.tuple([
+  z.string().check(z.regex(/^[A-Za-z0-9+/]{22}$/)),
+  REV,
+  z.array(REV).check(z.maxLength(HISTORY_LENGTH)),
+  z.union([TIME, z.array(z.unknown()).check(z.minLength(6), z.maxLength(11))]),
+]);
 
 // An id (32 hex digits) travels as its 16 bytes in base64, without padding: 22 characters.
 const hexToBytes = (hex: string) => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));

@@ -3,6 +3,7 @@
  * each checks its input and throws VaultError `invalid-input`, `not-found` or `conflict`.
  * @module
  */
+import { z } from 'zod/mini';
 import type { Entry, Payload, Settings, Validation } from './payload-schema.ts';
 import { SettingsSchema } from './payload-schema.ts';
 import { EntryChangesSchema, EntryInputSchema, type EntryInput } from './entry-input.ts';
@@ -162,7 +163,7 @@ export function recordUse(payload: Payload, id: string, now: number): { payload:
 
 /** Replaces some settings. */
 export function updateSettings(payload: Payload, raw: unknown): Payload {
-  const parsed = SettingsSchema.partial().strict().safeParse(raw);
+  const parsed = z.partial(SettingsSchema).safeParse(raw);
   if (!parsed.success) throw new VaultError('invalid-input', `settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const settings: Settings = { ...payload.settings, ...parsed.data };
   return { ...payload, settings };

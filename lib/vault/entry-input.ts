@@ -3,26 +3,26 @@
  * the rules about its content are in `entry-problems.ts`.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { PROVIDER_ID } from './payload-schema.ts';
 
-const trimmed = (max: number) => z.string().trim().max(max);
+const trimmed = (max: number, min = 0) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 export const EntryInputSchema = z.strictObject({
   provider: PROVIDER_ID,
   name: trimmed(LIMITS.name),
   // Keys are pasted: surrounding whitespace and line breaks are never part of a key.
   secret: trimmed(LIMITS.secret),
-  endpoint: trimmed(LIMITS.endpoint).optional(),
-  fields: z.record(z.string().regex(/^[a-zA-Z][\w-]{0,39}$/), trimmed(LIMITS.fieldValue)).optional(),
-  tags: z.array(trimmed(LIMITS.tag).min(1)).max(LIMITS.tags).optional(),
-  notes: z.string().max(LIMITS.notes).optional(),
-  enabled: z.boolean().optional(),
+  endpoint: z.optional(trimmed(LIMITS.endpoint)),
+  fields: z.optional(z.record(z.string().check(z.regex(/^[a-zA-Z][\w-]{0,39}$/)), trimmed(LIMITS.fieldValue))),
+  tags: z.optional(z.array(trimmed(LIMITS.tag, 1)).check(z.maxLength(LIMITS.tags))),
+  notes: z.optional(z.string().check(z.maxLength(LIMITS.notes))),
+  enabled: z.optional(z.boolean()),
   /** null clears an expiry date when editing. */
-  expiresAt: z.number().int().nonnegative().nullable().optional(),
+  expiresAt: z.optional(z.nullable(z.int().check(z.nonnegative()))),
 });
 export type EntryInput = z.infer<typeof EntryInputSchema>;
 
-export const EntryChangesSchema = EntryInputSchema.partial().strict();
+export const EntryChangesSchema = z.partial(EntryInputSchema);
 export type EntryChanges = z.infer<typeof EntryChangesSchema>;

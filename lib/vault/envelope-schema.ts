@@ -6,7 +6,7 @@
  * ciphertext: only those header fields and the pages' names; nothing a user typed.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { MAXIMUM_PARAMS, MINIMUM_PARAMS } from '../crypto/kdf.ts';
 import { toBase64, utf8 } from '../crypto/encoding.ts';
@@ -22,28 +22,28 @@ export const PAGE_PREFIX = 'page.';
 export const LEGACY_RECORD_PREFIX = 'entry.';
 const PAGE_NAME = /^[0-9a-f]{2}$/;
 
-const BASE64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
-const TIME = z.number().int().nonnegative();
+const BASE64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'));
+const TIME = z.int().check(z.nonnegative());
 
 export const SealedTextSchema = z.strictObject({ nonce: BASE64, ciphertext: BASE64 });
 export type SealedText = z.infer<typeof SealedTextSchema>;
 
 export const KdfSchema = z.strictObject({
   algorithm: z.literal('argon2id'),
-  memoryKiB: z.number().int().min(MINIMUM_PARAMS.memoryKiB).max(MAXIMUM_PARAMS.memoryKiB),
-  iterations: z.number().int().min(MINIMUM_PARAMS.iterations).max(MAXIMUM_PARAMS.iterations),
-  parallelism: z.number().int().min(MINIMUM_PARAMS.parallelism).max(MAXIMUM_PARAMS.parallelism),
+  memoryKiB: z.int().check(z.minimum(MINIMUM_PARAMS.memoryKiB), z.maximum(MAXIMUM_PARAMS.memoryKiB)),
+  iterations: z.int().check(z.minimum(MINIMUM_PARAMS.iterations), z.maximum(MAXIMUM_PARAMS.iterations)),
+  parallelism: z.int().check(z.minimum(MINIMUM_PARAMS.parallelism), z.maximum(MAXIMUM_PARAMS.parallelism)),
   salt: BASE64,
 });
 
 export const HeaderSchema = z.strictObject({
   format: z.literal(FORMAT),
-  version: z.number().int().min(1).max(CURRENT_VERSION),
+  version: z.int().check(z.minimum(1), z.maximum(CURRENT_VERSION)),
   kdf: KdfSchema,
   /** The random vault key, sealed under the key derived from the passphrase. */
   key: SealedTextSchema,
   /** Increases by one on every write; a write based on an older revision is refused. */
-  revision: z.number().int().nonnegative(),
+  revision: z.int().check(z.nonnegative()),
   createdAt: TIME,
   updatedAt: TIME,
   /** Settings, active keys and the root hash of all records, sealed under the vault key. */

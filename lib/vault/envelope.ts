@@ -6,7 +6,7 @@
  * `key-change.ts`.)
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { open, seal, KEY_LENGTH, AuthenticationError } from '../crypto/aead.ts';
 import { deriveKey, SALT_LENGTH, type Argon2idParams, type KdfEngine } from '../crypto/kdf.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
@@ -66,8 +66,8 @@ const MetaSchema = z.strictObject({
   settings: SettingsSchema,
   root: z.string(),
   // Absent in vaults written before keys were rotated: epoch 0, nothing replaced.
-  epoch: z.number().int().nonnegative().optional(),
-  previous: z.array(z.string()).max(PREVIOUS_KEYS).optional(),
+  epoch: z.optional(z.int().check(z.nonnegative())),
+  previous: z.optional(z.array(z.string()).check(z.maxLength(PREVIOUS_KEYS))),
 });
 
 // The wrapped key is bound to the KDF header, so altered parameters or salt never

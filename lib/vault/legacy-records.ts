@@ -4,7 +4,7 @@
  * then stored again in pages (see `envelope.ts`).
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { open } from '../crypto/aead.ts';
 import { fromBase64, fromUtf8, utf8 } from '../crypto/encoding.ts';
 import { FORMAT, LEGACY_RECORD_PREFIX, parseLegacyRecords, type StoredItems } from './envelope-schema.ts';

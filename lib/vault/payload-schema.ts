@@ -3,12 +3,12 @@
  * Everything a user typed lives here, inside the ciphertext.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LIMITS } from './limits.ts';
 
-export const ENTRY_ID = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id');
-export const PROVIDER_ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a provider id');
-const TIME = z.number().int().nonnegative();
+export const ENTRY_ID = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id'));
+export const PROVIDER_ID = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a provider id'));
+const TIME = z.int().check(z.nonnegative());
 
 export const VALIDATION_STATUSES = [
   'valid',
@@ -26,40 +26,40 @@ export const VALIDATION_REASONS = ['leaked'] as const;
 export const ValidationSchema = z.strictObject({
   status: z.enum(VALIDATION_STATUSES),
   checkedAt: TIME,
-  message: z.string().max(500).optional(),
-  models: z.array(z.string().max(200)).max(2000).optional(),
-  credit: z.string().max(200).optional(),
-  reason: z.enum(VALIDATION_REASONS).optional(),
+  message: z.optional(z.string().check(z.maxLength(500))),
+  models: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(2000))),
+  credit: z.optional(z.string().check(z.maxLength(200))),
+  reason: z.optional(z.enum(VALIDATION_REASONS)),
   /** The key is an organization admin key, checked with an administration read. */
-  admin: z.literal(true).optional(),
+  admin: z.optional(z.literal(true)),
 });
 export type Validation = z.infer<typeof ValidationSchema>;
 
 export const EntrySchema = z.strictObject({
   id: ENTRY_ID,
   provider: PROVIDER_ID,
-  name: z.string().min(1).max(LIMITS.name),
-  secret: z.string().max(LIMITS.secret),
-  endpoint: z.string().max(LIMITS.endpoint).optional(),
-  fields: z.record(z.string().regex(/^[a-zA-Z][\w-]{0,39}$/), z.string().max(LIMITS.fieldValue)),
-  tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.tags),
-  notes: z.string().max(LIMITS.notes),
+  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.name)),
+  secret: z.string().check(z.maxLength(LIMITS.secret)),
+  endpoint: z.optional(z.string().check(z.maxLength(LIMITS.endpoint))),
+  fields: z.record(z.string().check(z.regex(/^[a-zA-Z][\w-]{0,39}$/)), z.string().check(z.maxLength(LIMITS.fieldValue))),
+  tags: z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.tag))).check(z.maxLength(LIMITS.tags)),
+  notes: z.string().check(z.maxLength(LIMITS.notes)),
   enabled: z.boolean(),
   createdAt: TIME,
   updatedAt: TIME,
-  lastUsedAt: TIME.optional(),
-  useCount: z.number().int().nonnegative(),
-  expiresAt: TIME.optional(),
-  validation: ValidationSchema.optional(),
+  lastUsedAt: z.optional(TIME),
+  useCount: z.int().check(z.nonnegative()),
+  expiresAt: z.optional(TIME),
+  validation: z.optional(ValidationSchema),
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
 export const SettingsSchema = z.strictObject({
   /** Minutes without use, or only when the browser restarts, or never. */
-  autoLock: z.union([z.number().int().min(1).max(1440), z.enum(['restart', 'never'])]),
+  autoLock: z.union([z.int().check(z.minimum(1), z.maximum(1440)), z.enum(['restart', 'never'])]),
   /** Seconds before a copied key is cleared, or null for never. */
-  clipboardClearSeconds: z.number().int().min(5).max(600).nullable(),
-  rotationDays: z.number().int().min(1).max(3650),
+  clipboardClearSeconds: z.nullable(z.int().check(z.minimum(5), z.maximum(600))),
+  rotationDays: z.int().check(z.minimum(1), z.maximum(3650)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

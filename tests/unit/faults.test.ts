@@ -139,5 +139,6 @@ describe('faults while saving', () => {
         }
       }
     }
-  });
+    // Every run creates a vault and unlocks it again: KDF work that a loaded machine stretches (a bound, not a speed limit).
+  }, 240_000);
 });

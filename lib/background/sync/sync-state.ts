@@ -3,23 +3,23 @@
  * counts, the last problem in words). Only the sync engine writes it, through its queue.
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ENTRY_ID } from '../../vault/payload-schema.ts';
 import { SEEN_LENGTH } from '../../sync/merge.ts';
 import type { LocalArea } from '../session/vault-store.ts';
 
 export const SYNC_STATE_KEY = 'syncState';
 
-const MarkSchema = z.strictObject({ rev: z.string(), history: z.array(z.string()), mine: z.boolean(), stamp: z.string(), seen: z.array(z.string()).max(SEEN_LENGTH).optional() });
+const MarkSchema = z.strictObject({ rev: z.string(), history: z.array(z.string()), mine: z.boolean(), stamp: z.string(), seen: z.optional(z.array(z.string()).check(z.maxLength(SEEN_LENGTH))) });
 
 // Not strict: fields of older versions (keyChangedAt) are dropped, not refused.
 const SyncStateSchema = z.object({
   enabled: z.boolean(),
   /** The synced vault this browser belongs to. */
-  vault: ENTRY_ID.optional(),
-  lastSyncedAt: z.number().optional(),
-  problem: z.string().optional(),
-  usage: z.strictObject({ bytes: z.number(), items: z.number() }).optional(),
+  vault: z.optional(ENTRY_ID),
+  lastSyncedAt: z.optional(z.number()),
+  problem: z.optional(z.string()),
+  usage: z.optional(z.strictObject({ bytes: z.number(), items: z.number() })),
   marks: z.record(ENTRY_ID, MarkSchema),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;

@@ -3,7 +3,7 @@ import { catalogHostPermissions } from './lib/providers/host-permissions.ts';
 
 // The manifest lives here; permissions are kept to what the features use.
 export default defineConfig({
-  modules: ['@wxt-dev/module-svelte'],
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
   imports: false,
   // `npm start` opens Chrome with the extension loaded; CHROMIUM_PATH picks another
   // binary. Chromium refuses to start as root unless its sandbox is off.

@@ -20,13 +20,6 @@ export function rankKeys(payload: Payload, hints: readonly string[]): Entry[] {
   return usable.sort((a, b) => rank(a) - rank(b) || isActive(a) - isActive(b) || recency(b) - recency(a));
 }
 
-/** The keys of the hinted providers only, or every usable key when nothing is hinted or none match. */
-export function keysToOffer(payload: Payload, hints: readonly string[]): Entry[] {
-  const ranked = rankKeys(payload, hints);
-  const hinted = ranked.filter((entry) => hints.includes(entry.provider));
-  return hinted.length > 0 ? hinted : ranked;
-}
-
 /**
  * The keys the inline menu offers on a site: only those of providers that fit it
  * (`fitting`; undefined on a site the user turned on, where any provider may), narrowed

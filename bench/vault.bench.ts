@@ -22,6 +22,7 @@ import { SYNC_LIMITS, usageOf } from '../lib/sync/sync-limits.ts';
 import { TestSite } from '../tests/fixtures/test-site.ts';
 import { POPUP_FLAGS, ToolbarPopup } from '../tests/e2e/toolbar-popup.ts';
 import { clickShadowButton } from '../tests/e2e/closed-shadow.ts';
+import { LOOK_MS, menuIn } from '../tests/e2e/inline-menu.ts';
 
 const PASSPHRASE = 'benchmark passphrase 2026';
 const SIZES = [10, 1_000, 10_000];
@@ -248,19 +249,41 @@ test('fill', async () => {
     return offer! - focus!;
   });
   figures.push({ figure: 'inline offer shown after focus', where: 'Chromium', value: offer, unit: 'ms', goal: 16, note: 'focus event → button attached' });
-  const pick = await median(7, async () => {
+  // The menu: the press on "Fill from AI Key Vault" until our frame has drawn the keys
+  // (opening a menu, framing the page, asking for the keys that fit). Clocks of two
+  // documents are compared on the browser's epoch (timeOrigin + now).
+  await consolePage.evaluate(() => {
+    const page = window as unknown as { marks: Record<string, number> };
+    document.addEventListener('pointerdown', () => (page.marks.press = performance.timeOrigin + performance.now()), true);
+  });
+  const openMenu = async () => {
     await consolePage.locator('h1').click();
     await field.fill('');
     await field.click();
-    await clickShadowButton(consolePage, 'Fill from AI Key Vault');
-    await consolePage.waitForTimeout(50); // the list arrives
     await reset();
+    await clickShadowButton(consolePage, 'Fill from AI Key Vault');
+    const menu = await menuIn(consolePage);
+    await menu.locator('.keys button').first().waitFor();
+    return menu;
+  };
+  const menuDrawn = await median(7, async () => {
+    const menu = await openMenu();
+    const drawn = await menu.evaluate(() => performance.timeOrigin + performance.getEntriesByName('ai-key-vault:menu-ready')[0]!.startTime);
+    return drawn - (await marks()).press!;
+  });
+  figures.push({ figure: 'inline menu drawn after the press, 1000 keys', where: 'Chromium', value: menuDrawn, unit: 'ms', goal: 100, note: 'open a menu, frame our page, list the keys that fit' });
+  // The pick: a click on a key until it is in the field (a one-time token minted, delivered
+  // to the page's frame, the menu and field checked there, redeemed for the key).
+  const pick = await median(7, async () => {
+    const menu = await openMenu();
+    const box = (await menu.locator('.keys button').first().boundingBox())!;
+    await consolePage.waitForTimeout(LOOK_MS); // a pick counts once the menu has been plainly visible for 500 ms
     const start = await consolePage.evaluate(() => performance.now());
-    await consolePage.keyboard.press('Enter'); // the first key of the list
+    await consolePage.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await consolePage.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.input);
     return (await marks()).input! - start;
   });
-  figures.push({ figure: 'inline pick → key in the field, 1000 keys', where: 'Chromium', value: pick, unit: 'ms', goal: 100, note: 'one request for the one key' });
+  figures.push({ figure: 'inline pick → key in the field, 1000 keys', where: 'Chromium', value: pick, unit: 'ms', goal: 100, note: 'token minted, delivered, checks, redeemed' });
 
   const app = await context.newPage();
   await app.goto(site.byokUrl);
@@ -282,6 +305,7 @@ test('fill', async () => {
     const bytes = gzipSync(readFileSync(path.join(EXTENSION_PATH, script))).length;
     figures.push({ figure: `${script}, gzip`, where: 'Chromium', value: bytes / 1024, unit: 'KB' });
   }
+  figures.push({ figure: 'inline-menu.html JavaScript, gzip', where: 'Chromium', value: pageScriptGzipBytes(EXTENSION_PATH, 'inline-menu.html') / 1024, unit: 'KB' });
 });
 
 test('sync', async () => {

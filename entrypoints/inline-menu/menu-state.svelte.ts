@@ -11,6 +11,9 @@ import { MENU_FRAME_NOTE, MENU_ID_NOTE, PICK_OUTCOMES, type MenuFrameNote } from
 import { PickGate } from '../../lib/ui/pick-gate.ts';
 import type { MenuView } from '../../lib/messages.ts';
 
+/** For `npm run bench`: when this frame first drew its menu. */
+export const MENU_READY = 'ai-key-vault:menu-ready';
+
 /** Tells the content script that framed us something harmless: our height, or that we closed. */
 function tellParent(note: Omit<MenuFrameNote, 'event'>): void {
   // Any page may read this: it carries no secret and no name.
@@ -56,6 +59,7 @@ export class MenuState {
     this.view = answer.data;
     this.message = '';
     this.#gate?.shown();
+    if (performance.getEntriesByName(MENU_READY).length === 0) performance.mark(MENU_READY);
   }
 
   /** The person chose key `id` (by `event`). */

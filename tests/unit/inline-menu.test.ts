@@ -88,6 +88,19 @@ describe('the inline menu offers only keys that fit the site, names and masks on
     expect(await send('inlineOpen', { providers: [] }, foreign)).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining('another site') });
   });
 
+  it('where the browser keeps the tab’s address from us (Firefox): the top frame by its own address, a subframe only as a console', async () => {
+    const unknownTab = <T extends { tab: object }>(sender: T) => ({ ...sender, tab: { id: 5, index: 0 } });
+    const tokens = catchPicks();
+    const { menuId, view } = await shown(unknownTab(CONSOLE));
+    expect(listedNames(view)).toEqual(['Personal']);
+    await must('menuPick', { menuId, id: ids.openai! }, menuFrame());
+    expect(await send('inlineRedeem', { token: tokens[0]! }, unknownTab(CONSOLE))).toEqual({ ok: true, data: { secret: OPENAI.secret } });
+    const framedApp = unknownTab(contentAt('https://www.typingmind.com/', { frameId: 3 }));
+    expect(await send('inlineOpen', { providers: [] }, framedApp)).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining('another site') });
+    const framedConsole = unknownTab(contentAt('https://console.groq.com/keys', { frameId: 3 }));
+    expect(listedNames((await shown(framedConsole)).view)).toEqual(['Groq main']);
+  });
+
   it('says locked while locked, and lists once unlocked', async () => {
     await must('lock', {});
     const { menuId, view } = await shown(CONSOLE);

@@ -13,7 +13,7 @@ import { disabledKeyError } from '../../vault/key-use.ts';
 import { maskSecret } from '../../vault/summary.ts';
 import { detectProvider } from '../../providers/detect.ts';
 import { keysForSite } from '../../fill/choose-key.ts';
-import { FILL_REFUSALS, fillRefusal, pageRefusal } from '../../fill/fill-policy.ts';
+import { FILL_REFUSALS, fillRefusal, pageRefusal, type FillRefusal } from '../../fill/fill-policy.ts';
 import { consoleProviders, curatedSiteProviders } from '../../fill/sites.ts';
 import { PICK_DELIVERY, PICK_OUTCOME_CODES, type PickDelivery } from '../../fill/inline-pick.ts';
 import type { Handlers, SenderContext } from '../router.ts';
@@ -49,6 +49,21 @@ function originOf(url: string | undefined): string | undefined {
 
 const refused = () => new BackgroundError('forbidden', 'AI Key Vault does not offer keys here.');
 
+/**
+ * The address of the sender's tab. Firefox tells it only to extensions with access to
+ * the site; then the top frame's own address is the tab's, and a subframe's tab is unknown.
+ */
+function topUrlOf(sender: SenderContext): string | undefined {
+  return sender.tabUrl ?? (sender.frameId === 0 ? sender.frameUrl : undefined);
+}
+
+/** May the key of `provider` go into the sender's frame? Under an unknown tab, only as that provider's own console. */
+function refusalFor(sender: SenderContext, provider: string): FillRefusal | undefined {
+  const top = topUrlOf(sender);
+  if (top) return fillRefusal(top, sender.frameUrl, provider);
+  return pageRefusal(sender.frameUrl) ?? (consoleProviders(sender.frameUrl).includes(provider) ? undefined : 'foreign-frame');
+}
+
 /** The sender's frame as the browser reported it. @throws BackgroundError when it names none. */
 function frameOf(sender: SenderContext): FrameRef {
   if (sender.tabId === undefined || sender.frameId === undefined) throw refused();
@@ -65,9 +80,10 @@ function ownerOf(sender: SenderContext): OwnerFrame {
 /** Handlers for the inline menu and capture. */
 export function inlineHandlers({ browser, session, sites, menus, captures, now }: InlineHandlerDeps) {
   async function requireOfferSite(sender: SenderContext): Promise<string> {
-    const url = sender.frameUrl ?? sender.tabUrl;
+    const url = sender.frameUrl;
     if (!url || !(await sites.allowedAt(url))) throw refused();
-    const refusal = pageRefusal(sender.tabUrl);
+    const top = topUrlOf(sender);
+    const refusal = top ? pageRefusal(top) : undefined;
     if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
     return url;
   }
@@ -77,8 +93,8 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
       const url = await requireOfferSite(sender);
       const owner = ownerOf(sender);
       let fitting = curatedSiteProviders(url);
-      // A frame of another site than its page takes only the keys of the provider whose console it is.
-      if (owner.origin !== originOf(sender.tabUrl)) {
+      // A frame of another site than its page (or under an unknown one) takes only the keys of the provider whose console it is.
+      if (owner.origin !== originOf(topUrlOf(sender))) {
         fitting = consoleProviders(url);
         if (fitting.length === 0) throw new BackgroundError('fill-refused', FILL_REFUSALS['foreign-frame']);
       }
@@ -86,7 +102,7 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
     },
 
     captureOpen: async ({ secret }, sender) => {
-      const site = consoleProviders(sender.frameUrl ?? sender.tabUrl);
+      const site = consoleProviders(sender.frameUrl);
       if (site.length === 0) throw new BackgroundError('forbidden', 'Keys are saved from provider consoles only.');
       const exact = detectProvider(secret).filter(({ confidence }) => confidence === 'exact').map(({ provider }) => provider);
       const provider = exact.find((id) => site.includes(id)) ?? exact[0];
@@ -133,7 +149,7 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
       return session.mutate((payload) => {
         const entry = entries.findEntry(payload, entryId);
         if (!entry.enabled) throw disabledKeyError(entry.name);
-        const refusal = fillRefusal(sender.tabUrl, sender.frameUrl, entry.provider);
+        const refusal = refusalFor(sender, entry.provider);
         if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
         return { payload: entries.recordUse(payload, entryId, now()).payload, result: { secret: entry.secret } };
       });

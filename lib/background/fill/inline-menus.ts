@@ -13,7 +13,7 @@ import { BackgroundError } from '../errors.ts';
 export interface FrameRef {
   tabId: number;
   frameId: number;
-  /** Reported by Chrome (and Firefox 125+): a new page in the same frame is another document. */
+  /** Where the browser reports it (Chrome does): a new page in the same frame is another document. */
   documentId?: string;
 }
 

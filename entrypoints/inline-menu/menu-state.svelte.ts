@@ -20,6 +20,7 @@ function tellParent(note: Omit<MenuFrameNote, 'event'>): void {
   window.parent.postMessage({ event: MENU_FRAME_NOTE, ...note }, '*');
 }
 
+/** What the menu frame shows, and the person's acts in it. */
 export class MenuState {
   view = $state<MenuView | undefined>();
   /** A line for the person: why a pick did not fill, or that the key is saved already. */

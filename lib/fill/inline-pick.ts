@@ -19,6 +19,7 @@ export const PICK_OUTCOMES = {
   closed: 'This menu has closed. Press “Fill from AI Key Vault” again.',
 } as const;
 
+/** An outcome's code. */
 export type PickOutcome = keyof typeof PICK_OUTCOMES;
 
 /** Every outcome code, for the protocol's schema. */
@@ -31,8 +32,10 @@ export interface PickDelivery {
   token: string;
 }
 
+/** The `event` of a pick's delivery. */
 export const PICK_DELIVERY = 'ai-key-vault:pick';
 
+/** True for a pick's delivery (the content script checks what it receives before acting on it). */
 export function isPickDelivery(message: unknown): message is PickDelivery {
   const m = message as Partial<PickDelivery> | null;
   return typeof m === 'object' && m !== null && m.event === PICK_DELIVERY && typeof m.menuId === 'string' && typeof m.token === 'string';
@@ -44,6 +47,7 @@ export const MENU_ID_NOTE = 'ai-key-vault:menu-id';
 /** From the menu frame to the content script: the height it needs, or that it closed. */
 export const MENU_FRAME_NOTE = 'ai-key-vault:menu-frame';
 
+/** The frame's note: its height, or that it closed. */
 export interface MenuFrameNote {
   event: typeof MENU_FRAME_NOTE;
   height?: number;

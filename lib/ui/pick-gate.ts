@@ -19,6 +19,7 @@ interface VisibilityEntry extends IntersectionObserverEntry {
 /** Chrome's IntersectionObserver v2: does the browser report occlusion and visual effects? */
 export const tracksVisibility = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
+/** Watches the menu's visibility and judges each click in it. */
 export class PickGate {
   #visibleSince: number | undefined;
   /** Has the browser told us anything yet (its first report comes up to 100 ms after the menu appears)? */
@@ -49,9 +50,10 @@ export class PickGate {
   /** Why a pick made by `event` does not count, or undefined when it does. */
   refusal(event: Event): PickOutcome | undefined {
     if (!event.isTrusted) return 'refused';
-    if (!this.#reported) return 'too-soon';
+    // In its first moments the menu is still settling (it grows, the page sizes its frame): too soon, whatever the browser says.
+    if (!this.#reported || this.now() - this.#shownAt < PICK_DELAY_MS) return 'too-soon';
     if (this.#visibleSince === undefined) return 'menu-hidden';
-    if (this.now() - Math.max(this.#visibleSince, this.#shownAt) < PICK_DELAY_MS) return 'too-soon';
+    if (this.now() - this.#visibleSince < PICK_DELAY_MS) return 'too-soon';
     return undefined;
   }
 

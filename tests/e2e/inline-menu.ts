@@ -5,8 +5,8 @@
  */
 import { expect, type Frame, type Page } from '@playwright/test';
 
-/** A moment longer than the menu must be plainly visible before a pick counts (500 ms). */
-export const LOOK_MS = 700;
+/** Longer than the menu must be plainly visible before a pick counts (500 ms), with room for a busy machine. */
+export const LOOK_MS = 1000;
 
 /** The menu's frame in `page`, once it has drawn. */
 export async function menuIn(page: Page): Promise<Frame> {

@@ -52,14 +52,20 @@ describe('a pick in the menu counts only once the menu has been plainly visible 
     expect(gate.refusal(click)).toBeUndefined();
   });
 
-  it('waits again when the menu draws new keys', async () => {
+  it('waits again when the menu draws new keys, and calls any click in its first moments too soon', async () => {
     const { gate, clock } = await gateWith(true);
     report([{ time: 0, intersectionRatio: 1, isVisible: true }]);
     clock.now = 2000;
     gate.shown();
+    report([{ time: 2050, intersectionRatio: 0.8, isVisible: false }]); // still growing into its frame
+    clock.now = 2100;
+    expect(gate.refusal(click)).toBe('too-soon');
+    report([{ time: 2150, intersectionRatio: 1, isVisible: true }]);
     clock.now = 2400;
     expect(gate.refusal(click)).toBe('too-soon');
-    clock.now = 2500;
+    clock.now = 2649;
+    expect(gate.refusal(click)).toBe('too-soon');
+    clock.now = 2650;
     expect(gate.refusal(click)).toBeUndefined();
   });
 

@@ -24,6 +24,7 @@ import type { Capture } from './fill-handlers.ts';
 import type { InlineSites } from './inline-sites.ts';
 import type { FrameRef, InlineMenus, OwnerFrame } from './inline-menus.ts';
 
+/** What the inline menu's handlers need. */
 export interface InlineHandlerDeps {
   browser: WxtBrowser;
   session: VaultSession;

@@ -59,12 +59,14 @@ const sameDocument = (a: FrameRef, b: FrameRef) => a.tabId === b.tabId && a.fram
 const expired = () => new BackgroundError('menu-expired', 'This AI Key Vault menu has closed. Press “Fill from AI Key Vault” again.');
 const notHere = () => new BackgroundError('forbidden', 'This menu belongs to another frame.');
 
+/** What the menus need: a clock and fresh random ids. */
 export interface InlineMenusDeps {
   now: () => number;
   /** A fresh random id (menu ids and pick tokens). */
   newId: () => string;
 }
 
+/** Every open menu and unredeemed pick, in memory. */
 export class InlineMenus {
   #menus = new Map<string, Menu>();
   #picks = new Map<string, Pick>();

@@ -25,6 +25,7 @@ export interface OfferChannel {
   redeem(token: string): Promise<Result<{ secret: string }>>;
 }
 
+/** The running offer. */
 export interface InlineOffer {
   /** Takes a pick the background delivered; answers how it went. */
   picked(delivery: PickDelivery): Promise<PickOutcome>;
@@ -39,6 +40,7 @@ interface OpenMenu {
   origin: string;
 }
 
+/** Starts the offer in `document`; the menu is `page`, framed. */
 export function startInlineOffer(document: Document, channel: OfferChannel, page: MenuPage): InlineOffer {
   const view = document.defaultView!;
   const userFocus = watchUserFocus(document);

@@ -13,10 +13,12 @@ export interface MenuPage {
   origin: string;
 }
 
+/** The menu's width in the page, in CSS pixels. */
 export const MENU_WIDTH = 320;
 const MIN_HEIGHT = 48;
 const MAX_HEIGHT = 360;
 
+/** A menu framed in the page. */
 export interface MenuFrame {
   frame: HTMLIFrameElement;
   /** The frame's size as we set it (what the visibility check expects to see). */

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { chromiumPath } from '../tests/e2e/extension.ts';
+import { firefoxPath } from '../tests/e2e-firefox/firefox.ts';
 
 export async function median(runs: number, once: () => Promise<number> | number): Promise<number> {
   const times: number[] = [];
@@ -20,9 +21,9 @@ export async function timeOnce(run: () => unknown): Promise<number> {
 
 export interface Figure {
   figure: string;
-  where: 'Chromium' | 'Node';
+  where: 'Chromium' | 'Firefox' | 'Node';
   value: number;
-  unit: 'ms' | 'KB' | 'bytes' | 'keys';
+  unit: 'ms' | 'KB' | 'bytes' | 'keys' | 'count';
   goal?: number;
   /** The goal is a floor (more is better), not a ceiling. */
   atLeast?: boolean;
@@ -31,17 +32,23 @@ export interface Figure {
 
 const format = (value: number, unit: string) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ${unit}`;
 
-function browserVersion(): string {
-  const binary = chromiumPath();
+function versionOf(binary: string | undefined, otherwise: string): string {
   try {
-    return binary ? execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim() : "Playwright's Chromium";
+    return binary ? execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim() : otherwise;
   } catch {
     return 'unknown';
   }
 }
 
-/** Prints the figures as a table and saves them with the machine they ran on. */
+/** Every figure reported so far in this run: one worker runs the bench files in turn. */
+const reportedThisRun: Figure[] = [];
+
+/**
+ * Prints the figures as a table and saves them, with those of the bench files that ran
+ * before in this run, and the machine they ran on.
+ */
 export function report(figures: Figure[], file: string): void {
+  reportedThisRun.push(...figures);
   const rows = figures.map((f) => ({
     figure: f.figure,
     where: f.where,
@@ -58,8 +65,9 @@ export function report(figures: Figure[], file: string): void {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
-    browser: browserVersion(),
+    browser: versionOf(chromiumPath(), "Playwright's Chromium"),
+    firefox: versionOf(firefoxPath(), 'none'),
   };
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, figures: reportedThisRun }, null, 2) + '\n');
   console.log(`\nSaved ${file}`);
 }

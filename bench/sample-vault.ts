@@ -24,7 +24,8 @@ export function samplePayload(count: number, openaiEndpoint?: string): Payload {
       tags: i % 2 ? ['prod'] : ['dev', 'personal'],
       notes: i % 3 ? '' : 'Rotated by the platform team; billing account 4411.',
     };
-    const id = i.toString(16).padStart(32, '0');
+    // Spread like real random ids: the first byte picks the page a record is sealed in.
+    const id = ((i * 2_654_435_761) >>> 0).toString(16).padStart(8, '0') + i.toString(16).padStart(24, '0');
     payload = addEntry(payload, input, id, 1_700_000_000_000 + i).payload;
   }
   return payload;

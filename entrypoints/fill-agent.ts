@@ -5,5 +5,7 @@ import { AGENT_GLOBAL } from '../lib/fill/agent-protocol.ts';
 // Injected before each step; the first injection stays, so `fill` finds what `locate` found.
 export default defineUnlistedScript(() => {
   if (AGENT_GLOBAL in globalThis) return;
-  Object.assign(globalThis, { [AGENT_GLOBAL]: { locate: () => locate(document), fill } });
+  Object.assign(globalThis, {
+    [AGENT_GLOBAL]: { locate: () => locate(document), fill: (secret: string, expectedOrigin: string) => fill(document, secret, expectedOrigin) },
+  });
 });

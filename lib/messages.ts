@@ -28,6 +28,19 @@ export const EntrySummarySchema = EntrySchema.omit({ secret: true, validation: t
 
 const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
 
+/** Which view of the vault a page has (a new one after each worker start) and its version. */
+const ViewVersionSchema = z.strictObject({ view: z.string().max(64), version: z.number().int().nonnegative() });
+const KdfViewSchema = z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() });
+
+export const ProviderGroupSchema = z.strictObject({
+  provider: z.string(),
+  name: z.string(),
+  active: EntrySummarySchema,
+  keys: z.array(z.strictObject({ id: ENTRY_ID, name: z.string(), tags: z.array(z.string()) })),
+  lastUsedAt: z.number(),
+});
+export type ProviderGroupView = z.infer<typeof ProviderGroupSchema>;
+
 export const ImportRowSchema = z.strictObject({
   source: z.string(),
   status: z.enum(['new', 'duplicate', 'unrecognised']),
@@ -70,7 +83,7 @@ export const MenuViewSchema = z.discriminatedUnion('kind', [
 export type MenuView = z.infer<typeof MenuViewSchema>;
 
 export const PROTOCOL = {
-  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: true },
+  status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
   create: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
   unlock: { request: z.strictObject({ passphrase: PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
   lock: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
@@ -79,14 +92,33 @@ export const PROTOCOL = {
     response: EMPTY,
     senders: PAGES,
   },
+  /** The keys (summaries, never secrets), settings and KDF settings, answered from memory. */
   listEntries: {
     request: EMPTY,
-    response: z.strictObject({
-      entries: z.array(EntrySummarySchema),
+    response: ViewVersionSchema.extend({ entries: z.array(EntrySummarySchema), settings: SettingsSchema, kdf: KdfViewSchema }),
+    senders: PAGES,
+  },
+  /**
+   * A page catching up after a change it was told of (passive): what changed since the
+   * version it has, key by key, or, when that cannot be said, every key.
+   */
+  listChanges: {
+    request: z.strictObject({ since: ViewVersionSchema }),
+    response: ViewVersionSchema.extend({
+      entries: z.array(EntrySummarySchema).optional(),
+      changes: z.strictObject({ upserted: z.array(EntrySummarySchema), removed: z.array(ENTRY_ID) }).optional(),
       settings: SettingsSchema,
-      kdf: z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() }),
+      kdf: KdfViewSchema,
     }),
     senders: PAGES,
+    passive: () => true,
+  },
+  /** The popup's rows, answered from memory; `refresh` (after a change it was told of) is passive. */
+  popupList: {
+    request: z.strictObject({ refresh: z.boolean().optional() }),
+    response: ViewVersionSchema.extend({ groups: z.array(ProviderGroupSchema) }),
+    senders: PAGES,
+    passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
   },
   // Entry fields are checked by the vault core, which names the field at fault.
   addEntry: { request: z.strictObject({ entry: z.unknown() }), response: EntryResponseSchema, senders: PAGES },
@@ -115,8 +147,12 @@ export const PROTOCOL = {
     senders: PAGES,
   },
   confirmImport: { request: z.strictObject({ token: z.string().max(64) }), response: z.strictObject({ added: z.number() }), senders: PAGES },
-  /** An encrypted backup of every key under a passphrase chosen for it. */
-  exportBackup: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
+  /** An encrypted backup of every key under a passphrase chosen for it, after the master passphrase is entered again. */
+  exportBackup: {
+    request: z.strictObject({ masterPassphrase: PASSPHRASE, backupPassphrase: NEW_PASSPHRASE }),
+    response: z.strictObject({ text: z.string() }),
+    senders: PAGES,
+  },
   /** Every key in plain text, after the master passphrase is entered again. */
   exportPlain: { request: z.strictObject({ passphrase: PASSPHRASE }), response: z.strictObject({ text: z.string() }), senders: PAGES },
   /** Checks one key against its provider now; the result is stored on the entry. */
@@ -177,7 +213,7 @@ export const PROTOCOL = {
   /** "Save to AI Key Vault" pressed in the menu: opens the add form, or says the key is saved already. */
   menuSave: { request: z.strictObject({ menuId: ONE_TIME_ID }), response: z.strictObject({ savedAs: z.string().optional() }), senders: MENU },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
-  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: true },
+  syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: () => true },
   enableSync: { request: z.strictObject({ passphrase: PASSPHRASE.optional() }), response: SyncStatusSchema, senders: PAGES },
   disableSync: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
   syncNow: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
@@ -190,8 +226,10 @@ export type MessageType = keyof typeof PROTOCOL;
  * vault? Passive requests never hold off auto-lock.
  */
 export function isPassiveRequest(message: unknown): boolean {
-  const type = (message as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) && 'passive' in PROTOCOL[type as MessageType];
+  const { type, data } = (message ?? {}) as { type?: unknown; data?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) return false;
+  const entry = PROTOCOL[type as MessageType];
+  return 'passive' in entry && entry.passive(data);
 }
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
@@ -224,6 +262,7 @@ export type ErrorCode =
   | 'sync-needs-passphrase'
   | 'sync-damaged'
   | 'sync-other-vault'
+  | 'sync-header-refused'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

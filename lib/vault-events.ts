@@ -1,13 +1,33 @@
 /**
- * The one event the background sends to open extension pages: "the vault changed"
- * (an edit, a lock). It carries nothing but its name: pages then ask for what they may see.
+ * The events the background sends to open extension pages: what changed in the vault
+ * (the keys touched, with their new summaries), and the progress of "Check all". Pages
+ * import only types from the protocol, so this stays free of schema code.
  * @module
  */
+import type { EntrySummaryView, ResponseOf } from './messages.ts';
 
 export const VAULT_CHANGED = 'ai-key-vault:changed';
 
+type Listing = ResponseOf<'listEntries'>;
+
+/**
+ * "The vault changed": from version `base` to `version` of view `view`. A page at `base`
+ * applies `changes`; any other page (or when `changes` is absent) asks what changed
+ * since the version it has. Closed (`open: false`): locked, or gone.
+ */
+export interface VaultChange {
+  event: typeof VAULT_CHANGED;
+  view: string;
+  version: number;
+  base: number;
+  open: boolean;
+  changes?: { upserted: EntrySummaryView[]; removed: string[] };
+  settings?: Listing['settings'];
+  kdf?: Listing['kdf'];
+}
+
 /** True for the announcement (pages check what they receive before acting on it). */
-export function isChangeAnnouncement(message: unknown): boolean {
+export function isChangeAnnouncement(message: unknown): message is VaultChange {
   return typeof message === 'object' && message !== null && (message as { event?: unknown }).event === VAULT_CHANGED;
 }
 

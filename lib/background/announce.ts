@@ -1,23 +1,26 @@
 /**
- * Tells open extension pages what happened in the background, so they ask again or
- * show progress.
+ * Tells open extension pages how "Check all" is going: the start and the end always,
+ * and in between at most a few times a second (a check of 1,000 keys gives 1,000
+ * results; the pages need the count, not every step of it).
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { CHECK_PROGRESS, VAULT_CHANGED, type CheckProgress } from '../vault-events.ts';
+import { CHECK_PROGRESS, type CheckProgress } from '../vault-events.ts';
 
-/** Sends an event to open pages; rejected when none is open to hear it: nothing to do then. */
-function broadcast(browser: WxtBrowser, event: object): void {
-  browser.runtime.sendMessage(event).catch(() => undefined);
-}
+const EVERY_MS = 200;
 
-/** "The vault changed": pages ask for what they may see. */
-export function announceChange(browser: WxtBrowser): void {
-  broadcast(browser, { event: VAULT_CHANGED });
-}
+export class ProgressAnnouncer {
+  #lastSent = -Infinity;
 
-/** Progress of "Check all". */
-export function announceProgress(browser: WxtBrowser, done: number, total: number, running: boolean): void {
-  const progress: CheckProgress = { event: CHECK_PROGRESS, done, total, running };
-  broadcast(browser, progress);
+  constructor(private readonly browser: WxtBrowser) {}
+
+  /** A check finished (`done` of `total`), or the run started or ended (`running`). */
+  progress(done: number, total: number, running: boolean): void {
+    const now = performance.now();
+    if (running && done > 0 && done < total && now - this.#lastSent < EVERY_MS) return;
+    this.#lastSent = now;
+    const progress: CheckProgress = { event: CHECK_PROGRESS, done, total, running };
+    // Rejected when no page is open to hear it: nothing to do then.
+    this.browser.runtime.sendMessage(progress).catch(() => undefined);
+  }
 }

@@ -13,11 +13,21 @@ export function attentionCount(payload: Payload | undefined): number {
   return payload?.entries.filter((entry) => NEEDS_ATTENTION.has(entry.validation?.status ?? '')).length ?? 0;
 }
 
-/** Shows the count for `payload` on the toolbar button. */
-export async function updateBadge(browser: WxtBrowser, payload: Payload | undefined): Promise<void> {
-  // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  const count = attentionCount(payload);
-  await action.setBadgeText({ text: count ? String(count) : '' });
-  if (count) await action.setBadgeBackgroundColor({ color: '#b42318' });
+/** The toolbar button's count, set only when it changes. */
+export class Badge {
+  #shown: number | undefined;
+
+  constructor(private readonly browser: WxtBrowser) {}
+
+  /** Shows the count for `payload`. */
+  async update(payload: Payload | undefined): Promise<void> {
+    const count = attentionCount(payload);
+    if (count === this.#shown) return;
+    this.#shown = count;
+    // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+    const { browser } = this;
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    await action.setBadgeText({ text: count ? String(count) : '' });
+    if (count) await action.setBadgeBackgroundColor({ color: '#b42318' });
+  }
 }

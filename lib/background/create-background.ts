@@ -5,7 +5,7 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import type { Argon2idParams } from '../crypto/kdf.ts';
+import { warmUpKdf, type Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
@@ -16,10 +16,13 @@ import { classifySender } from './sender.ts';
 import { BackgroundError } from './errors.ts';
 import { Pending } from './pending.ts';
 import { AutoLock } from './auto-lock.ts';
-import { updateBadge } from './badge.ts';
-import { announceChange, announceProgress } from './announce.ts';
+import { Badge } from './badge.ts';
+import { ProgressAnnouncer } from './announce.ts';
+import { VaultView } from './view/vault-view.ts';
+import { ChangeAnnouncer } from './view/announcer.ts';
+import { viewHandlers } from './view/view-handlers.ts';
 import { Notifier } from './notify.ts';
-import { clearClipboardLater } from './clipboard-timer.ts';
+import { ClipboardTimer, offscreenApi, type Offscreen } from './clipboard-timer.ts';
 import { VaultStore } from './session/vault-store.ts';
 import { KeyCache } from './session/key-cache.ts';
 import { UnlockThrottle } from './session/unlock-throttle.ts';
@@ -37,7 +40,7 @@ import { inlineHandlers } from './fill/inline-handlers.ts';
 import { SyncStateStore } from './sync/sync-state.ts';
 import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
 import { syncHandlers } from './sync/sync-handlers.ts';
-import { newerSyncedWrapping } from './sync/synced-wrapping.ts';
+import { syncedWrapping } from './sync/synced-unlock.ts';
 
 export interface BackgroundDeps {
   /** The extension APIs: the real `browser`, or WXT's fake in tests. */
@@ -54,6 +57,8 @@ export interface BackgroundDeps {
   /** Where sync keeps the vault (the browser's `storage.sync` unless given). */
   syncArea?: SyncArea;
   syncDelayMs?: number;
+  /** Chrome's offscreen documents, for the clipboard (the browser's own unless given; null: none). */
+  offscreen?: Offscreen | null;
 }
 
 /** The composed background: its parts (tests drive them) and `start`, which listens to the browser. */
@@ -67,6 +72,9 @@ export interface Background {
   /** Subscribes to the browser's events (messages, storage, alarms, menus, commands). */
   start(): void;
 }
+
+// A clipboard that could not be cleared is worth a line in the worker's log (its kind only, never its text).
+const clipboardFailed = (error: unknown) => console.error('AI Key Vault: clearing the clipboard failed:', error instanceof Error ? error.name : typeof error);
 
 /** Builds the background; nothing listens until `start`. */
 export function createBackground(deps: BackgroundDeps): Background {
@@ -83,18 +91,19 @@ export function createBackground(deps: BackgroundDeps): Background {
     throttle: new UnlockThrottle(local, now),
     kdfParams,
     now,
-    newerWrapping: () => newerSyncedWrapping(syncArea, syncState),
+    alternateWrapping: () => syncedWrapping(syncArea, syncState, kdfParams),
   });
-  const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
+  const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, kdfCap: kdfParams, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
 
   const notifier = new Notifier(browser, now);
+  const progress = new ProgressAnnouncer(browser);
   const checks = new Checks(session, {
     fetch: deps.fetch,
     mayContact: deps.mayContact ?? ((origin) => browser.permissions.contains({ origins: [hostPattern(origin)] })),
     timeoutMs: deps.checkTimeoutMs ?? 10_000,
     now,
-    onProgress: (done, total, running) => announceProgress(browser, done, total, running),
-    onTurnedInvalid: (entry) => notifier.turnedInvalid(entry),
+    onProgress: (done, total, running) => progress.progress(done, total, running),
+    onTurnedInvalid: (entry, validation) => notifier.turnedInvalid(entry, validation),
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
@@ -103,6 +112,10 @@ export function createBackground(deps: BackgroundDeps): Background {
   const filler = new Filler({ browser, session, now });
   const triggers = new FillTriggers({ browser, filler, notifier });
   const autoLock = new AutoLock(browser, () => session.lock());
+  const badge = new Badge(browser);
+  const view = new VaultView(newId());
+  const announcer = new ChangeAnnouncer(browser, view);
+  const clipboard = new ClipboardTimer(browser, deps.offscreen === undefined ? (offscreenApi() ?? null) : deps.offscreen);
 
   const handlers: Handlers = {
     ...vaultHandlers({
@@ -110,8 +123,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       now,
       newId,
       checkSoon: (id) => checks.checkSoon(id),
-      copied: (secret, seconds) => void clearClipboardLater(browser, secret, seconds).catch(() => undefined),
+      copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(clipboardFailed),
     }),
+    ...viewHandlers(session, view),
     ...checkHandlers(checks),
     ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
     ...fillHandlers({ browser, session, filler, sites, captures, now }),
@@ -119,10 +133,12 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...syncHandlers(sync),
   };
 
-  session.events.on('changed', ({ payload }) => {
-    announceChange(browser);
+  session.events.on('changed', (change) => {
+    const { payload } = change;
+    view.apply(change);
+    announcer.changed();
     autoLock.settingIs(payload?.settings.autoLock);
-    void updateBadge(browser, payload).catch(() => undefined);
+    void badge.update(payload).catch(() => undefined);
     void triggers.rebuildMenu(payload);
     sync.schedule();
   });
@@ -132,8 +148,10 @@ export function createBackground(deps: BackgroundDeps): Background {
     menus.clear();
     checks.cancel();
     sync.cancelScheduled();
+    void clipboard.clearNow().catch(clipboardFailed);
   });
-  session.events.on('passphraseChanged', () => void sync.passphraseChanged());
+  session.events.on('passphraseChanged', () => void sync.syncNow());
+  session.events.on('syncedWrappingRefused', () => void sync.headerRefused());
 
   const extensionBase = browser.runtime.getURL('');
 
@@ -155,6 +173,7 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   function start(): void {
     void keys.restrictAccess();
+    void warmUpKdf();
     // Answered through sendResponse (and `return true` to keep the channel open): the one
     // way that works in Chrome and Firefox alike without a polyfill.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -11,13 +11,26 @@ export const CLIPBOARD_TARGET = 'ai-key-vault:clipboard';
 export interface ClearRequest {
   target: typeof CLIPBOARD_TARGET;
   digest: string;
+  /** When the key was copied (ms since the epoch): a later copy's deadline wins. */
+  copiedAt: number;
   /** When to clear (ms since the epoch): a page that starts late still clears on time. */
   clearAt: number;
 }
 
+/** The message that asks the clipboard page to clear every key it waits for, now (the vault locked). */
+export interface ClearNowRequest {
+  target: typeof CLIPBOARD_TARGET;
+  now: true;
+}
+
 export function isClearRequest(message: unknown): message is ClearRequest {
   const m = message as Partial<ClearRequest> | undefined;
-  return m?.target === CLIPBOARD_TARGET && typeof m.digest === 'string' && typeof m.clearAt === 'number';
+  return m?.target === CLIPBOARD_TARGET && typeof m.digest === 'string' && typeof m.copiedAt === 'number' && typeof m.clearAt === 'number';
+}
+
+export function isClearNowRequest(message: unknown): message is ClearNowRequest {
+  const m = message as Partial<ClearNowRequest> | undefined;
+  return m?.target === CLIPBOARD_TARGET && m.now === true;
 }
 
 /** Hex SHA-256 of a text, with the platform's digest. */

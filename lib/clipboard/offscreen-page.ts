@@ -1,21 +1,28 @@
 /**
- * Chrome's offscreen clipboard page: it waits out each requested delay (a service worker
- * may be stopped meanwhile; this page is not), clears the clipboard if it still holds
- * the copied key, and closes itself when nothing is left to wait for.
+ * Chrome's offscreen clipboard page: it waits out each copied key's deadline (a service
+ * worker may be stopped meanwhile; this page is not), clears the clipboard if it still
+ * holds that key, clears them all at once when the vault locks, and closes itself when
+ * nothing is left to wait for.
  * @module
  */
 import { browser } from 'wxt/browser';
-import { clearIfUnchanged, isClearRequest } from './clear-if-unchanged.ts';
+import { clearIfUnchanged, isClearNowRequest, isClearRequest } from './clear-if-unchanged.ts';
+import { ClearSchedule } from './clear-schedule.ts';
 
-let waiting = 0;
+const schedule = new ClearSchedule({
+  timers: { set: (run, delayMs) => setTimeout(run, delayMs), cancel: (timer) => clearTimeout(timer as number), now: () => Date.now() },
+  clear: clearIfUnchanged,
+  // After this turn, so that an answer still goes out and a request just arrived still counts.
+  idle: () => setTimeout(() => schedule.size === 0 && window.close()),
+});
 
 browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  if (!isClearRequest(message)) return;
-  sendResponse(true); // received: the background stops resending
-  waiting += 1;
-  setTimeout(async () => {
-    await clearIfUnchanged(message.digest).catch(() => false);
-    waiting -= 1;
-    if (waiting === 0) window.close();
-  }, Math.max(0, message.clearAt - Date.now()));
+  if (isClearRequest(message)) {
+    sendResponse(true); // received: the background stops resending
+    schedule.add(message);
+    return;
+  }
+  if (!isClearNowRequest(message)) return;
+  void schedule.clearNow().then(() => sendResponse(true));
+  return true;
 });

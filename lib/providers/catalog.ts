@@ -39,6 +39,15 @@ export interface ValidationSpec {
   reader: AnswerReader;
   /** A request that must fail for a valid key (Perplexity has no list endpoint): these statuses mean valid. */
   probeStatuses?: readonly number[];
+  /** Field id → header name: a field the key has filled goes along as that header. */
+  fieldHeaders?: Readonly<Record<string, string>>;
+}
+
+/** Organization admin keys: a shape of their own, and a check they can pass (they cannot list models). */
+export interface AdminKeys {
+  /** Regular expression (source text) that only this provider's admin keys match. */
+  pattern: string;
+  validation: ValidationSpec;
 }
 
 export interface Provider {
@@ -59,10 +68,13 @@ export interface Provider {
   fields: readonly ProviderField[];
   recommendedModel?: string;
   validation: ValidationSpec;
+  adminKeys?: AdminKeys;
 }
 
 const none: readonly ProviderField[] = [];
 const bearerModels: ValidationSpec = { path: '/models', method: 'GET', key: 'bearer', reader: 'models-data' };
+// Browser-origin calls to Anthropic are refused without the second header.
+const anthropicHeaders = { 'anthropic-version': '2023-06-01', 'anthropic-dangerous-direct-browser-access': 'true' };
 
 export const PROVIDERS: readonly Provider[] = [
   {
@@ -71,10 +83,11 @@ export const PROVIDERS: readonly Provider[] = [
     description: 'GPT models, embeddings, images and speech.',
     defaultEndpoint: 'https://api.openai.com/v1',
     needsKey: true,
+    // Namespaces after gitleaks' openai-api-key and trufflehog's openai detector (which adds the older `service`).
     keyPatterns: [
-      { pattern: '^sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}$' },
+      { pattern: '^sk-(?:proj|svcacct|service|admin)-[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}$' },
       { pattern: '^sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}$' },
-      { pattern: '^sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}$' },
+      { pattern: '^sk-(?:proj|svcacct|service|admin)-[A-Za-z0-9_-]{40,}$' },
       { pattern: '^sk-[A-Za-z0-9_-]{40,}$', ambiguous: true },
     ],
     envNames: ['OPENAI_API_KEY'],
@@ -85,7 +98,10 @@ export const PROVIDERS: readonly Provider[] = [
       { id: 'project', label: 'Project', placeholder: 'proj_…' },
     ],
     recommendedModel: 'gpt-4o-mini',
-    validation: bearerModels,
+    // https://platform.openai.com/docs/api-reference/authentication: which organization and project a request is for.
+    validation: { ...bearerModels, fieldHeaders: { organization: 'openai-organization', project: 'openai-project' } },
+    // https://developers.openai.com/api/reference/resources/organization/subresources/admin_api_keys
+    adminKeys: { pattern: '^sk-admin-', validation: { path: '/organization/admin_api_keys?limit=1', method: 'GET', key: 'bearer', reader: 'none' } },
   },
   {
     id: 'anthropic',
@@ -95,17 +111,16 @@ export const PROVIDERS: readonly Provider[] = [
     needsKey: true,
     keyPatterns: [{ pattern: '^sk-ant-api03-[\\w-]{93}AA$' }, { pattern: '^sk-ant-(?:api|admin)\\d\\d-[\\w-]{20,}$' }],
     envNames: ['ANTHROPIC_API_KEY'],
-    getKeyUrl: 'https://console.anthropic.com/settings/keys',
-    consoleOrigins: ['https://console.anthropic.com', 'https://platform.claude.com'],
+    getKeyUrl: 'https://platform.claude.com/settings/keys',
+    // Keys are made on platform.claude.com now; the older console address stays for pages still served there.
+    consoleOrigins: ['https://platform.claude.com', 'https://console.anthropic.com'],
     fields: none,
     recommendedModel: 'claude-3-5-haiku-latest',
-    validation: {
-      path: '/models',
-      method: 'GET',
-      key: { header: 'x-api-key' },
-      // Browser-origin calls are refused without the second header.
-      headers: { 'anthropic-version': '2023-06-01', 'anthropic-dangerous-direct-browser-access': 'true' },
-      reader: 'models-data',
+    validation: { path: '/models', method: 'GET', key: { header: 'x-api-key' }, headers: anthropicHeaders, reader: 'models-data' },
+    // https://docs.claude.com/en/api/admin-api/apikeys/list-api-keys
+    adminKeys: {
+      pattern: '^sk-ant-admin\\d\\d-',
+      validation: { path: '/organizations/api_keys?limit=1', method: 'GET', key: { header: 'x-api-key' }, headers: anthropicHeaders, reader: 'none' },
     },
   },
   {
@@ -116,7 +131,7 @@ export const PROVIDERS: readonly Provider[] = [
     needsKey: true,
     keyPatterns: [{ pattern: '^AIza[\\w-]{35}$' }, { pattern: '^AQ\\.Ab8RN6[A-Za-z0-9_-]{44}$' }],
     envNames: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
-    getKeyUrl: 'https://aistudio.google.com/app/apikey',
+    getKeyUrl: 'https://aistudio.google.com/apikey',
     consoleOrigins: ['https://aistudio.google.com'],
     fields: none,
     recommendedModel: 'gemini-2.0-flash',
@@ -228,7 +243,7 @@ export const PROVIDERS: readonly Provider[] = [
     needsKey: true,
     keyPatterns: [{ pattern: '^pplx-[A-Za-z0-9]{48}$' }],
     envNames: ['PERPLEXITY_API_KEY', 'PPLX_API_KEY'],
-    getKeyUrl: 'https://www.perplexity.ai/settings/api',
+    getKeyUrl: 'https://www.perplexity.ai/account/api/keys',
     consoleOrigins: ['https://www.perplexity.ai'],
     fields: none,
     recommendedModel: 'sonar',
@@ -291,12 +306,14 @@ export const PROVIDERS: readonly Provider[] = [
     name: 'LM Studio',
     description: 'Models running in LM Studio on your machine.',
     defaultEndpoint: 'http://localhost:1234/v1',
+    // With "Require authentication" on, LM Studio wants its API token as a Bearer token:
+    // https://lmstudio.ai/docs/developer/core/authentication (a token looks like sk-lm-…:…).
     needsKey: false,
-    keyPatterns: [],
-    envNames: [],
+    keyPatterns: [{ pattern: '^sk-lm-[A-Za-z0-9]{6,}:[A-Za-z0-9]{12,}$' }],
+    envNames: ['LM_API_TOKEN'],
     consoleOrigins: [],
     fields: none,
-    validation: { path: '/models', method: 'GET', key: 'none', reader: 'models-data' },
+    validation: bearerModels,
   },
   {
     id: 'openai-compatible',

@@ -6,7 +6,7 @@
 import type { Provider } from './catalog.ts';
 import { endpointProblem } from './endpoint.ts';
 
-/** Field values placed into URLs: no character that could change the host or path. */
+/** Field values placed into URLs and headers: no character that could change the host, path or header. */
 const SAFE_VALUE = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface KeyTarget {
@@ -14,14 +14,20 @@ export interface KeyTarget {
   fields: Readonly<Record<string, string>>;
 }
 
+/**
+ * A field's value (or its default) for a URL or a header.
+ * @throws Error naming the field when it is missing or holds a character that could change the request.
+ */
+export function fieldValue(provider: Provider, fields: Readonly<Record<string, string>>, id: string): string {
+  const field = provider.fields.find((f) => f.id === id);
+  const value = fields[id] || field?.default || '';
+  if (!SAFE_VALUE.test(value)) throw new Error(`${field?.label ?? id} must be letters, digits, dots or dashes`);
+  return value;
+}
+
 /** Fills `{field}` placeholders. @throws Error naming the field that is missing or unsafe. */
 export function fillTemplate(template: string, provider: Provider, fields: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, id: string) => {
-    const field = provider.fields.find((f) => f.id === id);
-    const value = fields[id] || field?.default || '';
-    if (!SAFE_VALUE.test(value)) throw new Error(`${field?.label ?? id} must be letters, digits, dots or dashes`);
-    return value;
-  });
+  return template.replace(/\{(\w+)\}/g, (_, id: string) => fieldValue(provider, fields, id));
 }
 
 /**

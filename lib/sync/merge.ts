@@ -4,7 +4,9 @@
  * on mine" (take theirs), "mine built on theirs" (publish mine) and "both changed it"
  * (a conflict). In a conflict the later change wins and the other is kept as a disabled
  * "conflict copy" whose id and revision are derived from the loser, so every browser that
- * merges the same pair reaches the same vault. Pure: no storage, no clock.
+ * merges the same pair reaches the same vault. A version this browser has already held,
+ * or one older than a key it has not changed itself, is never taken back from the area
+ * (an old item sent back): the browser publishes its own again. Pure: no storage, no clock.
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -12,6 +14,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { toBase64, utf8 } from '../crypto/encoding.ts';
 import type { Entry, Payload } from '../vault/payload-schema.ts';
 import { successorOf } from '../vault/succession.ts';
+import { byListOrder } from '../vault/entry-order.ts';
 import {
   HISTORY_LENGTH,
   changedAt,
@@ -30,8 +33,10 @@ export interface VersionMark {
   history: string[];
   /** Written here and not yet seen built upon elsewhere: worth defending in a conflict. */
   mine: boolean;
-  /** The local record's state when marked (see `stamp`). */
+  /** The local record's state when marked (see `Stamp`). */
   stamp: string;
+  /** Earlier revisions this browser held of this record, newest first (kept here only, a few dozen). */
+  seen?: string[];
 }
 export type VersionMarks = Record<string, VersionMark>;
 
@@ -45,6 +50,8 @@ export interface MergeResult {
 }
 
 const COPY_SUFFIX = ' (conflict copy)';
+/** How many earlier revisions of a record a browser remembers having held. */
+export const SEEN_LENGTH = 32;
 
 function derived(...parts: string[]): Uint8Array {
   return sha256(utf8(JSON.stringify(parts)));
@@ -68,13 +75,24 @@ function conflictCopy(loser: SyncedVersion & { content: SharedEntry }): SyncedVe
   return { id, rev: derivedRev('copy', loser.rev), history: [], content: { ...loser.content, id, name, enabled: false } };
 }
 
+/**
+ * Is the area's version one this browser must not take: one it has held before (an
+ * ancestor of its own), or, for a record it has not changed itself, an unrelated version
+ * no newer than its own (a descendant is always newer: edits only move `updatedAt` on).
+ */
+function isStale(theirs: SyncedVersion, mine: { version: SyncedVersion; mine: boolean }, mark: VersionMark | undefined): boolean {
+  if (mine.version.history.includes(theirs.rev) || mark?.seen?.includes(theirs.rev)) return true;
+  if (mine.mine || theirs.history.includes(mine.version.rev)) return false;
+  return changedAt(theirs.content) <= changedAt(mine.version.content);
+}
+
 /** This browser's current version of every record, with new revisions for local changes. */
 function localVersions(payload: Payload, marks: VersionMarks, newRev: () => string, stamp: Stamp) {
   const versions = new Map<string, { version: SyncedVersion; mine: boolean }>();
   for (const record of [...payload.entries, ...payload.tombstones]) {
     const content = shareOf(record);
     const mark = marks[record.id];
-    if (mark && mark.stamp === stamp(content)) {
+    if (mark && stamp.matches(mark.stamp, content)) {
       versions.set(record.id, { version: { id: record.id, rev: mark.rev, history: mark.history, content }, mine: mark.mine });
     } else {
       const history = mark ? [mark.rev, ...mark.history].slice(0, HISTORY_LENGTH) : [];
@@ -101,7 +119,9 @@ export function mergeWithRemote(
   let changed = false;
 
   const keep = (version: SyncedVersion, mine: boolean) => {
-    nextMarks[version.id] = { rev: version.rev, history: version.history, mine, stamp: stamp(version.content) };
+    const before = marks[version.id];
+    const seen = before ? [...new Set([before.rev, ...(before.seen ?? [])])].filter((rev) => rev !== version.rev).slice(0, SEEN_LENGTH) : [];
+    nextMarks[version.id] = { rev: version.rev, history: version.history, mine, stamp: stamp.of(version.content), ...(seen.length ? { seen } : {}) };
   };
   const adopt = (version: SyncedVersion, mine: boolean) => {
     const { id, content } = version;
@@ -126,6 +146,9 @@ export function mergeWithRemote(
       adopt(theirs, false);
     } else if (mine.version.rev === theirs.rev) {
       keep(mine.version, mine.mine);
+    } else if (isStale(theirs, mine, marks[id])) {
+      keep(mine.version, mine.mine);
+      publish.push(mine.version);
     } else if (theirs.history.includes(mine.version.rev) || !mine.mine) {
       adopt(theirs, false);
     } else if (mine.version.history.includes(theirs.rev)) {
@@ -143,7 +166,8 @@ export function mergeWithRemote(
       if (winner === mine.version) keep(merged, true);
       else adopt(merged, true);
       publish.push(merged);
-      if (!isSharedTombstone(loser.content)) copies.push(conflictCopy(loser as SyncedVersion & { content: SharedEntry }));
+      const sameContent = stamp.of(loser.content) === stamp.of(winner.content);
+      if (!sameContent && !isSharedTombstone(loser.content)) copies.push(conflictCopy(loser as SyncedVersion & { content: SharedEntry }));
     }
   }
   for (const copy of copies) {
@@ -155,8 +179,16 @@ export function mergeWithRemote(
   return { payload: changed ? withActiveRepaired(next) : payload, marks: nextMarks, publish, changed };
 }
 
+/** Every record's version as last merged (each record of `payload` has its mark after a merge). */
+export function currentVersions(payload: Payload, marks: VersionMarks): SyncedVersion[] {
+  return [...payload.entries, ...payload.tombstones].flatMap((record) => {
+    const mark = marks[record.id];
+    return mark ? [{ id: record.id, rev: mark.rev, history: mark.history, content: shareOf(record) }] : [];
+  });
+}
+
 function sortEntries(entries: Entry[]): Entry[] {
-  return entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  return entries.sort(byListOrder);
 }
 
 /** Every provider with keys keeps an active key that exists. */

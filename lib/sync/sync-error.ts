@@ -3,7 +3,7 @@
  * @module
  */
 
-export type SyncErrorCode = 'sync-damaged' | 'sync-other-vault';
+export type SyncErrorCode = 'sync-damaged' | 'sync-other-vault' | 'sync-header-refused';
 
 export class SyncError extends Error {
   override name = 'SyncError';

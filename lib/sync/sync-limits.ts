@@ -30,13 +30,17 @@ export function usageOf(items: Record<string, unknown>): Usage {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Why these items cannot be synced whole, in words; undefined when they fit. */
-export function whyItDoesNotFit(items: Record<string, unknown>, nameOf: (key: string) => string | undefined): string | undefined {
+/**
+ * Why these items cannot be synced whole, in words; undefined when they fit. `namesOf`
+ * gives the names of the keys an item holds, to say which are too big together.
+ */
+export function whyItDoesNotFit(items: Record<string, unknown>, namesOf: (key: string) => readonly string[]): string | undefined {
   for (const [key, value] of Object.entries(items)) {
     const bytes = itemBytes(key, value);
     if (bytes > SYNC_LIMITS.itemBytes) {
-      const name = nameOf(key);
-      return `${name ? `The key “${name}”` : 'One key'} needs ${kb(bytes)} in sync; the browser allows ${kb(SYNC_LIMITS.itemBytes)} per key. Shorten its notes to sync it.`;
+      const names = namesOf(key).map((name) => `“${name}”`);
+      const who = names.length === 1 ? `The key ${names[0]} needs` : names.length > 1 ? `The keys ${names.join(', ')} need` : 'Some keys need';
+      return `${who} ${kb(bytes)} in sync; the browser allows ${kb(SYNC_LIMITS.itemBytes)} per key (or small group of keys). Shorten long notes to sync them.`;
     }
   }
   const usage = usageOf(items);

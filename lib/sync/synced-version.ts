@@ -6,7 +6,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toBase64, utf8 } from '../crypto/encoding.ts';
+import { canonicalJson, toBase64, utf8 } from '../crypto/encoding.ts';
 import type { Entry, Payload } from '../vault/payload-schema.ts';
 import { checkTarget } from '../vault/entries.ts';
 
@@ -37,13 +37,33 @@ export function changedAt(content: SharedEntry | Tombstone): number {
 
 /**
  * A fingerprint of a record's shared content: tells a local change since the last sync.
- * Kept in the clear, so it is keyed (an HMAC under a key derived from the vault key).
+ * Kept in the clear, so it is keyed (an HMAC under a key derived from the vault key),
+ * and taken over canonical JSON, so a record whose fields come back from storage in
+ * another order is not mistaken for an edit.
  */
-export type Stamp = (content: SharedEntry | Tombstone) => string;
+export interface Stamp {
+  /** The stamp of `content` now. */
+  of(content: SharedEntry | Tombstone): string;
+  /** Whether `stamp` was taken of this very content (under this vault key or one it replaced, or by an older version of the rule). */
+  matches(stamp: string, content: SharedEntry | Tombstone): boolean;
+}
 
-export function keyedStamp(vaultKey: Uint8Array): Stamp {
-  const key = hmac(sha256, vaultKey, utf8('ai-key-vault sync stamp'));
-  return (content) => toBase64(hmac(sha256, key, utf8(JSON.stringify(content))).slice(0, 12));
+const STAMP_CONTEXT = utf8('ai-key-vault sync stamp');
+
+/** Stamps keyed by the vault key; stamps made under the keys it replaced still match. */
+export function keyedStamp({ vaultKey, previousKeys }: { vaultKey: Uint8Array; previousKeys: readonly Uint8Array[] }): Stamp {
+  const keys = [vaultKey, ...previousKeys].map((key) => hmac(sha256, key, STAMP_CONTEXT));
+  const mac = (key: Uint8Array, text: string) => toBase64(hmac(sha256, key, utf8(text)).slice(0, 12));
+  const of = (content: SharedEntry | Tombstone) => mac(keys[0]!, canonicalJson(content));
+  return {
+    of,
+    matches: (stamp, content) => {
+      if (stamp === of(content)) return true;
+      const canonical = canonicalJson(content);
+      const legacy = JSON.stringify(content); // stamps written before they were canonical
+      return keys.some((key, i) => (i > 0 && mac(key, canonical) === stamp) || mac(key, legacy) === stamp);
+    },
+  };
 }
 
 export function shareOf(content: Entry | Tombstone): SharedEntry | Tombstone {

@@ -1,66 +1,47 @@
 /**
- * A page's view of the vault, kept current: it asks the background, and asks again when
- * the background announces a change (a lock from the popup shows on the options page
- * at once).
+ * The options page's view of the vault: every key's summary in list order, the
+ * settings, and the KDF settings. Kept current from the background's announcements:
+ * a page at the announced base version applies the keys it names; any other page asks
+ * for what changed since the version it has (passively: it never holds off auto-lock).
  * @module
  */
-import { browser } from 'wxt/browser';
 import { ask } from '../client.ts';
-import { isChangeAnnouncement, isCheckProgress } from '../vault-events.ts';
-import type { EntrySummaryView, ResponseOf, Result } from '../messages.ts';
+import { byListOrder } from '../vault/entry-order.ts';
+import type { EntrySummaryView, ResponseOf } from '../messages.ts';
+import type { VaultChange } from '../vault-events.ts';
+import { GateState } from './gate-state.svelte.ts';
+import { markListShown } from './marks.ts';
+import { withChanges } from './with-changes.ts';
 
-export const LIST_READY = 'ai-key-vault:list-ready';
+type Listing = ResponseOf<'listChanges'>;
 
-export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
-type Listing = ResponseOf<'listEntries'>;
-
-export class VaultState {
-  status = $state<PageStatus>('loading');
+export class VaultState extends GateState {
   entries = $state<EntrySummaryView[]>([]);
   settings = $state<Listing['settings'] | undefined>(undefined);
   kdf = $state<Listing['kdf'] | undefined>(undefined);
-  /** The last error not shown by a form of its own. */
-  error = $state('');
-  /** "Check all" progress, while one runs. */
-  progress = $state<{ done: number; total: number } | undefined>(undefined);
+  #at: { view: string; version: number } | undefined;
 
-  /** Starts watching for changes made elsewhere; returns a function that stops it. */
-  watch(): () => void {
-    const onMessage = (message: unknown) => {
-      if (isChangeAnnouncement(message)) void this.refresh();
-      if (isCheckProgress(message)) this.progress = message.running ? { done: message.done, total: message.total } : undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    void this.refresh();
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }
-
-  /** Asks once: the list when unlocked; otherwise its refusal says locked or no vault. */
-  async refresh(): Promise<void> {
-    const list = await ask('listEntries', {});
-    if (list.ok) {
-      this.entries = list.data.entries;
-      // For `npm run bench`: when the list first arrived (the page draws it in the same task).
-      if (performance.getEntriesByName(LIST_READY).length === 0) performance.mark(LIST_READY);
-      this.settings = list.data.settings;
-      this.kdf = list.data.kdf;
-      this.status = 'unlocked';
-    } else if (list.code === 'locked' || list.code === 'no-vault') {
-      this.entries = [];
-      this.status = list.code === 'locked' ? 'locked' : 'none';
-    } else {
-      this.error = list.message;
+  protected async load(change?: VaultChange): Promise<void> {
+    if (change?.open && change.changes && this.#at?.view === change.view && this.#at.version === change.base) {
+      return this.#take({ ...change, settings: change.settings!, kdf: change.kdf! });
     }
+    // Prompted by an announcement: passive, from the version this page has (none: every key).
+    const answer = change ? await ask('listChanges', { since: this.#at ?? { view: '', version: 0 } }) : await ask('listEntries', {});
+    if (!answer.ok) {
+      this.#at = undefined;
+      this.entries = [];
+      return this.refused(answer.code, answer.message);
+    }
+    this.#take(answer.data);
   }
 
-  /** Runs a request and returns its answer for forms to show (the change announcement refreshes the view). */
-  async run<T>(request: Promise<Result<T>>): Promise<Result<T>> {
-    const answer = await request;
-    if (answer.ok) this.error = '';
-    return answer;
+  #take(listing: Listing): void {
+    if (listing.entries) this.entries = [...listing.entries].sort(byListOrder);
+    else if (listing.changes) this.entries = withChanges(this.entries, listing.changes);
+    this.#at = { view: listing.view, version: listing.version };
+    this.settings = listing.settings;
+    this.kdf = listing.kdf;
+    this.status = 'unlocked';
+    markListShown();
   }
-
-  create = (passphrase: string) => this.run(ask('create', { passphrase }));
-  unlock = (passphrase: string) => this.run(ask('unlock', { passphrase }));
-  lock = () => this.run(ask('lock', {}));
 }

@@ -130,7 +130,8 @@ export function deleteEntry(payload: Payload, id: string, now: number): Payload 
   return {
     ...payload,
     entries: payload.entries.filter((e) => e.id !== id),
-    tombstones: [...payload.tombstones.filter((t) => t.id !== id), { id, deletedAt: now }],
+    // Never before the last edit: along one key's history, every change is later than the one it replaces.
+    tombstones: [...payload.tombstones.filter((t) => t.id !== id), { id, deletedAt: Math.max(now, entry.updatedAt + 1) }],
     active,
   };
 }

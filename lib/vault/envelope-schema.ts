@@ -1,8 +1,9 @@
 /**
  * What the vault stores. One small header under `vault` (format, version, KDF
- * parameters, the wrapped vault key, revision, timestamps, the sealed meta) and one
- * sealed record per entry under `entry.<id>`. Outside the ciphertext: only those
- * header fields and the random entry ids; nothing a user typed.
+ * parameters, the wrapped vault key, revision, timestamps, the sealed meta) and the
+ * sealed pages of records under `page.<first byte of the ids>` (format 1 kept one record
+ * per entry under `entry.<id>`; such vaults still open, and move to pages). Outside the
+ * ciphertext: only those header fields and the pages' names; nothing a user typed.
  * @module
  */
 import { z } from 'zod';
@@ -13,9 +14,13 @@ import { corrupt, VaultError } from './errors.ts';
 import { ENTRY_ID } from './payload-schema.ts';
 
 export const FORMAT = 'ai-key-vault';
-export const CURRENT_VERSION = 1;
+/** 2: records in pages. 1: one record per entry. */
+export const CURRENT_VERSION = 2;
 export const HEADER_KEY = 'vault';
-export const RECORD_PREFIX = 'entry.';
+export const PAGE_PREFIX = 'page.';
+/** Where format 1 kept each entry's record. */
+export const LEGACY_RECORD_PREFIX = 'entry.';
+const PAGE_NAME = /^[0-9a-f]{2}$/;
 
 const BASE64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 const TIME = z.number().int().nonnegative();
@@ -33,7 +38,7 @@ export const KdfSchema = z.strictObject({
 
 export const HeaderSchema = z.strictObject({
   format: z.literal(FORMAT),
-  version: z.literal(CURRENT_VERSION),
+  version: z.number().int().min(1).max(CURRENT_VERSION),
   kdf: KdfSchema,
   /** The random vault key, sealed under the key derived from the passphrase. */
   key: SealedTextSchema,
@@ -96,17 +101,29 @@ export function parseHeader(raw: unknown): Header {
 }
 
 /**
- * The sealed records among the stored items, by entry id.
+ * The sealed pages among the stored items, by page name.
+ * @throws VaultError `corrupt` for a page key or value of the wrong shape.
+ */
+export function parsePages(items: StoredItems): Map<string, SealedText> {
+  return sealedUnder(items, PAGE_PREFIX, (name) => PAGE_NAME.test(name));
+}
+
+/**
+ * The sealed records of a format-1 vault, by entry id.
  * @throws VaultError `corrupt` for a record key or value of the wrong shape.
  */
-export function parseRecords(items: StoredItems): Map<string, SealedText> {
-  const records = new Map<string, SealedText>();
+export function parseLegacyRecords(items: StoredItems): Map<string, SealedText> {
+  return sealedUnder(items, LEGACY_RECORD_PREFIX, (id) => ENTRY_ID.safeParse(id).success);
+}
+
+function sealedUnder(items: StoredItems, prefix: string, validName: (name: string) => boolean): Map<string, SealedText> {
+  const found = new Map<string, SealedText>();
   for (const [key, value] of Object.entries(items)) {
-    if (!key.startsWith(RECORD_PREFIX)) continue;
-    const id = key.slice(RECORD_PREFIX.length);
+    if (!key.startsWith(prefix)) continue;
+    const name = key.slice(prefix.length);
     const parsed = SealedTextSchema.safeParse(value);
-    if (!ENTRY_ID.safeParse(id).success || !parsed.success) throw corrupt('a record is malformed');
-    records.set(id, parsed.data);
+    if (!validName(name) || !parsed.success) throw corrupt('a stored record is malformed');
+    found.set(name, parsed.data);
   }
-  return records;
+  return found;
 }

@@ -1,8 +1,9 @@
 /**
  * Sealing and opening the vault: passphrase → argon2id → key-encryption key, which
- * unwraps a random 256-bit vault key, which seals the meta and every record. A change
- * re-seals only what changed: the touched records and the small header. Changing the
- * passphrase re-wraps the vault key; nothing else is re-encrypted.
+ * unwraps a random 256-bit vault key, which seals the meta and every page of records. A
+ * change re-seals only what changed: the pages of the touched records and the small
+ * header. (Changing the passphrase moves everything to a new vault key: see
+ * `key-change.ts`.)
  * @module
  */
 import { z } from 'zod';
@@ -14,17 +15,19 @@ import {
   CURRENT_VERSION,
   FORMAT,
   HEADER_KEY,
-  RECORD_PREFIX,
+  PAGE_PREFIX,
   headerChecksum,
   parseHeader,
-  parseRecords,
+  parsePages,
   type Header,
   type KdfHeader,
   type SealedText,
   type StoredItems,
 } from './envelope-schema.ts';
 import { ENTRY_ID, PROVIDER_ID, SettingsSchema, type Payload } from './payload-schema.ts';
-import { isTombstone, openRecord, rootOf, sealRecord, type SealedRecord } from './records.ts';
+import { groupByPage, isTombstone, openPage, rootOf, sameContents, sealPage, type RecordContent, type SealedPage } from './pages.ts';
+import { openLegacyRecords } from './legacy-records.ts';
+import { byListOrder } from './entry-order.ts';
 import { corrupt, VaultError } from './errors.ts';
 
 export interface SealOptions {
@@ -32,13 +35,25 @@ export interface SealOptions {
   random?: RandomBytes;
 }
 
-/** An open vault: what the background holds while unlocked. */
-export interface OpenVault {
-  header: Header;
+/** Where the vault key stands in its line of keys: one step per passphrase change. */
+export interface KeyLineage {
   vaultKey: Uint8Array;
-  payload: Payload;
-  records: ReadonlyMap<string, SealedRecord>;
+  /** How many times the vault key was replaced (a passphrase change); authenticated in the sealed meta. */
+  epoch: number;
+  /** The keys it replaced, newest first (a few): they open old sync items, never current records. */
+  previousKeys: readonly Uint8Array[];
 }
+
+/** An open vault: what the background holds while unlocked. */
+export interface OpenVault extends KeyLineage {
+  header: Header;
+  payload: Payload;
+  /** The sealed pages as stored (empty for a format-1 vault until it is stored in pages). */
+  pages: ReadonlyMap<string, SealedPage>;
+}
+
+/** How many replaced keys a vault remembers. */
+export const PREVIOUS_KEYS = 8;
 
 /** An open vault and the storage items to write (in one `set` call) to store it. */
 export interface SealedChange {
@@ -50,18 +65,22 @@ const MetaSchema = z.strictObject({
   active: z.record(PROVIDER_ID, ENTRY_ID),
   settings: SettingsSchema,
   root: z.string(),
+  // Absent in vaults written before keys were rotated: epoch 0, nothing replaced.
+  epoch: z.number().int().nonnegative().optional(),
+  previous: z.array(z.string()).max(PREVIOUS_KEYS).optional(),
 });
 
 // The wrapped key is bound to the KDF header, so altered parameters or salt never
-// unwrap it. The meta is bound to the revision, so an older meta (and with it an older
-// set of records) cannot stand under a newer revision.
+// unwrap it (its form has not changed since format 1). The meta is bound to the format
+// and revision, so an older meta (and with it an older set of pages) cannot stand under
+// a newer revision.
 function keyAssociatedData(kdf: KdfHeader): Uint8Array {
   const { algorithm, memoryKiB, iterations, parallelism, salt } = kdf;
-  return utf8(JSON.stringify([FORMAT, CURRENT_VERSION, 'key', algorithm, memoryKiB, iterations, parallelism, salt]));
+  return utf8(JSON.stringify([FORMAT, 1, 'key', algorithm, memoryKiB, iterations, parallelism, salt]));
 }
 
-function metaAssociatedData(revision: number): Uint8Array {
-  return utf8(JSON.stringify([FORMAT, CURRENT_VERSION, 'meta', revision]));
+function metaAssociatedData(version: number, revision: number): Uint8Array {
+  return utf8(JSON.stringify([FORMAT, version, 'meta', revision]));
 }
 
 function sealText(key: Uint8Array, plaintext: Uint8Array, ad: Uint8Array, random: RandomBytes): SealedText {
@@ -73,22 +92,25 @@ function openText(key: Uint8Array, sealed: SealedText, ad: Uint8Array): Uint8Arr
   return open(key, { nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) }, ad);
 }
 
-async function wrapKey(vaultKey: Uint8Array, passphrase: string, params: Argon2idParams, random: RandomBytes) {
+/** Wraps `vaultKey` under `passphrase` with a fresh salt. */
+export async function wrapKey(vaultKey: Uint8Array, passphrase: string, params: Argon2idParams, random: RandomBytes = secureRandomBytes): Promise<WrappedKey> {
   const kdf: KdfHeader = { algorithm: 'argon2id', ...params, salt: toBase64(random(SALT_LENGTH)) };
   const kek = await deriveKey(passphrase, fromBase64(kdf.salt), params);
   return { kdf, key: sealText(kek, vaultKey, keyAssociatedData(kdf), random) };
 }
 
-function buildHeader(
+/** Builds the header of a vault's next revision: KDF and wrapped key in the clear, the rest sealed in the meta. */
+export function buildHeader(
   base: Pick<Header, 'kdf' | 'key' | 'createdAt'>,
   revision: number,
-  vaultKey: Uint8Array,
+  lineage: KeyLineage,
   payload: Payload,
-  records: ReadonlyMap<string, SealedRecord>,
+  pages: ReadonlyMap<string, SealedPage>,
   now: number,
   random: RandomBytes,
 ): Header {
-  const meta = { active: payload.active, settings: payload.settings, root: rootOf(records) };
+  const { vaultKey, epoch, previousKeys } = lineage;
+  const meta = { active: payload.active, settings: payload.settings, root: rootOf(pages), epoch, previous: previousKeys.map(toBase64) };
   const fields = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -97,29 +119,33 @@ function buildHeader(
     revision,
     createdAt: base.createdAt,
     updatedAt: now,
-    meta: sealText(vaultKey, utf8(JSON.stringify(meta)), metaAssociatedData(revision), random),
+    meta: sealText(vaultKey, utf8(JSON.stringify(meta)), metaAssociatedData(CURRENT_VERSION, revision), random),
   } as const;
   return { ...fields, checksum: headerChecksum(fields) };
 }
 
-// Records whose entry or tombstone object changed since they were sealed. Pure
-// operations replace exactly the objects they change, so identity tells what changed.
-function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'records'>, payload: Payload, random: RandomBytes) {
-  const records = new Map(vault.records);
+/**
+ * Seals the pages holding a record whose entry or tombstone object changed since the
+ * page was sealed (pure operations replace exactly the objects they change, so identity
+ * tells what changed); with no previous pages, all of them.
+ */
+export function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'pages'>, payload: Payload, random: RandomBytes) {
+  const pages = new Map(vault.pages);
   const writes: StoredItems = {};
-  for (const content of [...payload.entries, ...payload.tombstones]) {
-    if (records.get(content.id)?.content === content) continue;
-    const record = sealRecord(vault.vaultKey, content, random);
-    records.set(content.id, record);
-    writes[RECORD_PREFIX + content.id] = record.sealed;
+  const groups = groupByPage(payload);
+  for (const [name, contents] of groups) {
+    const old = pages.get(name);
+    if (old && sameContents(old, contents)) continue;
+    const page = sealPage(vault.vaultKey, name, contents, random);
+    pages.set(name, page);
+    writes[PAGE_PREFIX + name] = page.sealed;
   }
-  const live = new Set([...payload.entries, ...payload.tombstones].map((content) => content.id));
-  for (const id of records.keys()) {
-    // A record is only ever replaced (by a tombstone on delete), never dropped: one
-    // `set` call then stores every change, with no second, non-atomic `remove`.
-    if (!live.has(id)) throw new Error('an entry vanished without a tombstone');
+  for (const name of pages.keys()) {
+    // A record is only ever replaced (by a tombstone on delete), never dropped, so no page
+    // empties: one `set` call then stores every change, with no second, non-atomic `remove`.
+    if (!groups.has(name)) throw new Error('an entry vanished without a tombstone');
   }
-  return { records, writes };
+  return { pages, writes };
 }
 
 /** Creates a new vault with a fresh random vault key. */
@@ -129,11 +155,11 @@ export async function createVault(
   params: Argon2idParams,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
 ): Promise<SealedChange> {
-  const vaultKey = random(KEY_LENGTH);
-  const wrapped = await wrapKey(vaultKey, passphrase, params, random);
-  const { records, writes } = resealChanged({ vaultKey, records: new Map() }, payload, random);
-  const header = buildHeader({ ...wrapped, createdAt: now }, 0, vaultKey, payload, records, now, random);
-  return { vault: { header, vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
+  const lineage: KeyLineage = { vaultKey: random(KEY_LENGTH), epoch: 0, previousKeys: [] };
+  const wrapped = await wrapKey(lineage.vaultKey, passphrase, params, random);
+  const { pages, writes } = resealChanged({ vaultKey: lineage.vaultKey, pages: new Map() }, payload, random);
+  const header = buildHeader({ ...wrapped, createdAt: now }, 0, lineage, payload, pages, now, random);
+  return { vault: { ...lineage, header, payload, pages }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /**
@@ -154,31 +180,49 @@ export async function unwrapVaultKey(header: Pick<Header, 'kdf' | 'key'>, passph
   return vaultKey;
 }
 
+// Every page, checked against the meta's root (format 1: every record).
+function openRecords(items: StoredItems, vaultKey: Uint8Array, version: number, root: string) {
+  if (version === 1) {
+    const legacy = openLegacyRecords(items, vaultKey);
+    if (legacy.root !== root) throw corrupt('the records do not match the header');
+    return { pages: new Map<string, SealedPage>(), contents: legacy.contents };
+  }
+  const pages = new Map<string, SealedPage>();
+  for (const [name, sealed] of parsePages(items)) pages.set(name, openPage(vaultKey, name, sealed));
+  if (rootOf(pages) !== root) throw corrupt('the pages do not match the header');
+  return { pages, contents: [...pages.values()].flatMap((page) => page.contents) as RecordContent[] };
+}
+
 /**
- * Opens the stored items with the vault key: the meta, every record, and the check that
- * the records are exactly those the meta names.
+ * Opens the stored items with the vault key: the meta, every page, and the check that
+ * the pages are exactly those the meta names.
  * @throws VaultError `corrupt` when anything was altered, dropped or added.
  */
 export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
   const header = parseHeader(items[HEADER_KEY]);
   let meta: z.infer<typeof MetaSchema>;
   try {
-    const parsed = MetaSchema.safeParse(JSON.parse(fromUtf8(openText(vaultKey, header.meta, metaAssociatedData(header.revision)))));
+    const parsed = MetaSchema.safeParse(JSON.parse(fromUtf8(openText(vaultKey, header.meta, metaAssociatedData(header.version, header.revision)))));
     if (!parsed.success) throw corrupt('the meta is malformed');
     meta = parsed.data;
   } catch (error) {
     throw error instanceof VaultError ? error : corrupt('the meta does not decrypt');
   }
-  const records = new Map<string, SealedRecord>();
-  for (const [id, sealed] of parseRecords(items)) records.set(id, openRecord(vaultKey, id, sealed));
-  if (rootOf(records) !== meta.root) throw corrupt('the records do not match the header');
+  const { pages, contents } = openRecords(items, vaultKey, header.version, meta.root);
   const payload: Payload = { entries: [], tombstones: [], active: meta.active, settings: meta.settings };
-  for (const { content } of records.values()) {
+  for (const content of contents) {
     if (isTombstone(content)) payload.tombstones.push(content);
     else payload.entries.push(content);
   }
-  payload.entries.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-  return { header, vaultKey, payload, records };
+  payload.entries.sort(byListOrder);
+  let previousKeys: Uint8Array[];
+  try {
+    previousKeys = (meta.previous ?? []).map((text) => fromBase64(text));
+  } catch {
+    throw corrupt('the meta is malformed');
+  }
+  if (previousKeys.some((key) => key.length !== KEY_LENGTH)) throw corrupt('the meta is malformed');
+  return { header, vaultKey, epoch: meta.epoch ?? 0, previousKeys, payload, pages };
 }
 
 /** Opens a vault with its passphrase: the slow step (KDF) runs once, here. */
@@ -193,49 +237,10 @@ export function sealChanges(
   payload: Payload,
   { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
 ): SealedChange {
-  const { records, writes } = resealChanged(vault, payload, random);
-  const header = buildHeader(vault.header, vault.header.revision + 1, vault.vaultKey, payload, records, now, random);
-  return { vault: { header, vaultKey: vault.vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
-}
-
-/** Wraps the same vault key under a new passphrase (new salt), as the next revision. */
-export async function changePassphrase(
-  vault: OpenVault,
-  newPassphrase: string,
-  params: Argon2idParams,
-  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): Promise<SealedChange> {
-  return rewrapVault(vault, await wrapKey(vault.vaultKey, newPassphrase, params, random), { now, random });
+  const { pages, writes } = resealChanged(vault, payload, random);
+  const header = buildHeader(vault.header, vault.header.revision + 1, vault, payload, pages, now, random);
+  return { vault: { ...vault, header, payload, pages }, writes: { ...writes, [HEADER_KEY]: header } };
 }
 
 /** A vault key wrapped under a passphrase: the KDF settings with their salt, and the sealed key. */
 export type WrappedKey = Pick<Header, 'kdf' | 'key'>;
-
-/**
- * Takes a new wrapping of the same vault key (a new passphrase, here or on another
- * browser), as the next revision. Only the header changes.
- */
-export function rewrapVault(vault: OpenVault, wrapped: WrappedKey, { now = Date.now(), random = secureRandomBytes }: SealOptions = {}): SealedChange {
-  const base = { ...wrapped, createdAt: vault.header.createdAt };
-  const header = buildHeader(base, vault.header.revision + 1, vault.vaultKey, vault.payload, vault.records, now, random);
-  return { vault: { ...vault, header }, writes: { [HEADER_KEY]: header } };
-}
-
-/**
- * Moves the vault to another vault key and its wrapping (joining a synced vault): every
- * record is sealed again under the new key, as the next revision.
- */
-export function rekeyVault(
-  vault: OpenVault,
-  wrapped: WrappedKey,
-  vaultKey: Uint8Array,
-  payload: Payload,
-  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): SealedChange {
-  const { records, writes } = resealChanged({ vaultKey, records: new Map() }, payload, random);
-  for (const id of vault.records.keys()) {
-    if (!records.has(id)) throw new Error('an entry vanished without a tombstone');
-  }
-  const header = buildHeader({ ...wrapped, createdAt: vault.header.createdAt }, vault.header.revision + 1, vaultKey, payload, records, now, random);
-  return { vault: { header, vaultKey, payload, records }, writes: { ...writes, [HEADER_KEY]: header } };
-}

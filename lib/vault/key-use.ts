@@ -1,17 +1,18 @@
 /**
- * When a key should not be used without a second thought (disabled, expired, or called
- * invalid by its provider), in the same words on the pages and in the background. Free
- * of schema code, so pages bundle it without zod.
+ * When a key should not be used without a second thought (disabled, expired, reported
+ * as leaked or called invalid by its provider), in the same words on the pages and in
+ * the background. Free of schema code, so pages bundle it without zod.
  * @module
  */
 import { VaultError } from './errors.ts';
+import { LEAKED_ADVICE } from '../providers/leaked-advice.ts';
 
 /** What the rule needs to know of a key (an entry or its summary). */
 export interface KeyUseFacts {
   name: string;
   enabled: boolean;
   expiresAt?: number | undefined;
-  validation?: { status: string; message?: string | undefined } | undefined;
+  validation?: { status: string; message?: string | undefined; reason?: string | undefined } | undefined;
 }
 
 const disabledWords = (name: string) => `“${name}” is disabled.`;
@@ -20,6 +21,7 @@ const disabledWords = (name: string) => `“${name}” is disabled.`;
 export function useWarning(key: KeyUseFacts, now: number): string | undefined {
   if (!key.enabled) return disabledWords(key.name);
   if (key.expiresAt !== undefined && key.expiresAt <= now) return `“${key.name}” expired on ${new Date(key.expiresAt).toLocaleDateString()}.`;
+  if (key.validation?.reason === 'leaked') return `“${key.name}”: ${LEAKED_ADVICE}.`;
   if (key.validation?.status === 'invalid') return `The provider said “${key.name}” is invalid${key.validation.message ? `: ${key.validation.message}` : '.'}`;
   return undefined;
 }

@@ -20,12 +20,18 @@ export const VALIDATION_STATUSES = [
   'error',
 ] as const;
 
+/** Facts a check can find beyond its status: `leaked`, the provider reported the key as leaked. */
+export const VALIDATION_REASONS = ['leaked'] as const;
+
 export const ValidationSchema = z.strictObject({
   status: z.enum(VALIDATION_STATUSES),
   checkedAt: TIME,
   message: z.string().max(500).optional(),
   models: z.array(z.string().max(200)).max(2000).optional(),
   credit: z.string().max(200).optional(),
+  reason: z.enum(VALIDATION_REASONS).optional(),
+  /** The key is an organization admin key, checked with an administration read. */
+  admin: z.literal(true).optional(),
 });
 export type Validation = z.infer<typeof ValidationSchema>;
 

@@ -4,22 +4,28 @@ import { addKey, createVault } from './vault-pages.ts';
 
 const KEY = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-CLIPBOARDaaaaaaaaaaaaaaaaaaaaaaa1111' };
 
-async function copyWithShortestDelay(openPage: (name: 'options' | 'popup') => Promise<Page>) {
+const clipboardOf = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+async function copyFromPopup(popup: Page, seconds: number) {
+  await popup.getByRole('listitem').filter({ hasText: 'OpenAI' }).getByRole('button', { name: 'Copy' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: `Copied — clears in ${seconds} s` })).toBeVisible();
+  expect(await clipboardOf(popup)).toBe(KEY.secret);
+}
+
+async function copyWithDelay(openPage: (name: 'options' | 'popup') => Promise<Page>, seconds = 10) {
   const options = await openPage('options');
   await createVault(options);
   await addKey(options, KEY);
-  await options.getByLabel('Clear clipboard after').selectOption({ label: '10 seconds' });
-  await expect(options.getByLabel('Clear clipboard after')).toHaveValue('10');
+  await options.getByLabel('Clear clipboard after').selectOption({ label: `${seconds} seconds` });
+  await expect(options.getByLabel('Clear clipboard after')).toHaveValue(String(seconds));
   const popup = await openPage('popup');
-  await popup.getByRole('listitem').filter({ hasText: 'OpenAI' }).getByRole('button', { name: 'Copy' }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Copied — clears in 10 s' })).toBeVisible();
-  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(KEY.secret);
+  await copyFromPopup(popup, seconds);
   return popup;
 }
 
 test('a copied key is cleared from the clipboard after the set delay', async ({ openPage, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const popup = await copyWithShortestDelay(openPage);
+  const popup = await copyWithDelay(openPage);
   await popup.waitForTimeout(9_000);
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(KEY.secret);
   // Slack for a loaded machine: the test fails only if the key is never cleared.
@@ -28,8 +34,31 @@ test('a copied key is cleared from the clipboard after the set delay', async ({ 
 
 test('the clipboard is left alone when something else was copied meanwhile', async ({ openPage, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const popup = await copyWithShortestDelay(openPage);
+  const popup = await copyWithDelay(openPage);
   await popup.evaluate(() => navigator.clipboard.writeText('my own notes'));
   await popup.waitForTimeout(12_000);
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('my own notes');
+});
+
+test('lock clears a copied key at once', async ({ openPage, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The longest delay: only the lock can clear it within the poll below.
+  const popup = await copyWithDelay(openPage, 120);
+  await popup.getByRole('button', { name: 'Lock' }).click();
+  await expect(popup.getByLabel('Master passphrase')).toBeVisible();
+  await expect.poll(() => clipboardOf(popup), { timeout: 15_000 }).toBe('');
+});
+
+test('copying the same key again keeps the later deadline', async ({ openPage, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const popup = await copyWithDelay(openPage);
+  const firstCopy = Date.now();
+  await popup.waitForTimeout(6_000);
+  await copyFromPopup(popup, 10);
+  const secondCopy = Date.now();
+  // Past the first copy's deadline, well before the second's: still there.
+  await popup.waitForTimeout(Math.max(0, firstCopy + 12_000 - Date.now()));
+  expect(Date.now()).toBeLessThan(secondCopy + 9_000);
+  expect(await clipboardOf(popup)).toBe(KEY.secret);
+  await expect.poll(() => clipboardOf(popup), { timeout: 20_000 }).toBe('');
 });

@@ -26,7 +26,8 @@ export function watchText(text: string): void {
   watched.texts.add(text);
 }
 
-interface Seen {
+/** One thing the browser kept or said, and where. */
+export interface Seen {
   where: string;
   text: string;
   /** For requests: the origin they went to. */
@@ -66,14 +67,19 @@ export function recordForLeaks(context: BrowserContext): () => Promise<string[]>
         seen.push({ where: 'storage.sync', text: JSON.stringify(stored.sync) });
       }
     }
-    const leaks: string[] = [];
-    for (const { where, text, origin } of seen) {
-      for (const plain of watched.texts) if (text.includes(plain)) leaks.push(`“${plain}” in ${where}`);
-      for (const [secret, allowed] of watched.secrets) {
-        const inUrl = where.startsWith('request ') && !where.startsWith('request headers') && !where.startsWith('request body');
-        if (text.includes(secret) && (origin !== allowed || inUrl)) leaks.push(`a key (${secret.slice(0, 6)}…) in ${where}`);
-      }
-    }
-    return leaks;
+    return findLeaks(seen);
   };
+}
+
+/** The watched passphrases, names and keys found in what was seen, as readable lines. */
+export function findLeaks(seen: readonly Seen[]): string[] {
+  const leaks: string[] = [];
+  for (const { where, text, origin } of seen) {
+    for (const plain of watched.texts) if (text.includes(plain)) leaks.push(`“${plain}” in ${where}`);
+    for (const [secret, allowed] of watched.secrets) {
+      const inUrl = where.startsWith('request ') && !where.startsWith('request headers') && !where.startsWith('request body');
+      if (text.includes(secret) && (origin !== allowed || inUrl)) leaks.push(`a key (${secret.slice(0, 6)}…) in ${where}`);
+    }
+  }
+  return leaks;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './extension.ts';
-import { PASSPHRASE, addKey, createVault, unlock } from './vault-pages.ts';
+import { KDF_WAIT, PASSPHRASE, addKey, createVault, unlock } from './vault-pages.ts';
 
 const OPENAI_A = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' };
 const OPENAI_B = { provider: 'OpenAI', name: 'Work', secret: 'sk-proj-WORKbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' };
@@ -105,15 +105,26 @@ test('import a .env file through a preview; a malformed file changes nothing', a
   await expect(page.getByRole('listitem')).toHaveCount(2);
 });
 
-test('a backup restores identical keys into a wiped vault', async ({ openPage, worker }) => {
+test('a backup asks for the master passphrase, and restores identical keys into a wiped vault', async ({ openPage, worker }) => {
   const page = await openPage('options');
   await createVault(page);
   await addKey(page, OPENAI_A);
   await addKey(page, GROQ);
-  await page.getByLabel('Backup passphrase (new)').fill('backup passphrase 77');
-  await page.getByLabel('Confirm backup passphrase').fill('backup passphrase 77');
+  // The master passphrase is asked again: someone at an unlocked browser cannot pick a
+  // backup passphrase of their own and leave with every key.
+  const exportForm = page.getByRole('form', { name: 'Export backup' });
+  await exportForm.getByLabel('Backup passphrase (new)').fill('backup passphrase 77');
+  await exportForm.getByLabel('Confirm backup passphrase').fill('backup passphrase 77');
+  await expect(exportForm.getByRole('button', { name: 'Export backup' })).toBeDisabled();
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await exportForm.getByLabel('Master passphrase').fill('not the master passphrase');
+  await exportForm.getByRole('button', { name: 'Export backup' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /incorrect/ })).toBeVisible();
+  expect(downloads).toBe(0);
+  await exportForm.getByLabel('Master passphrase').fill(PASSPHRASE);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export backup' }).click();
+  await exportForm.getByRole('button', { name: 'Export backup' }).click();
   const file = await (await download).path();
   const backup = readFileSync(file, 'utf8');
   for (const plain of [OPENAI_A.secret, GROQ.secret, OPENAI_A.name]) expect(backup).not.toContain(plain);
@@ -143,7 +154,7 @@ test('change the passphrase: the old one is refused, the new one opens', async (
   await page.getByLabel('New passphrase', { exact: true }).fill('brand new passphrase 2');
   await page.getByLabel('Confirm new passphrase').fill('brand new passphrase 2');
   await page.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Passphrase changed' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Passphrase changed' })).toBeVisible(KDF_WAIT);
   await page.getByRole('button', { name: 'Lock' }).click();
   await unlock(page);
   await expect(page.getByRole('alert').filter({ hasText: /incorrect/ })).toBeVisible();

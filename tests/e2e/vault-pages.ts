@@ -5,16 +5,20 @@ import { watchSecret, watchText } from './leak-scan.ts';
 
 export const PASSPHRASE = 'copper meadow 31 whistle';
 
+/** How long a step that runs the KDF (64 MiB, 3 passes) may take on a loaded two-core machine: a wait, not a speed limit. */
+export const KDF_WAIT = { timeout: 20_000 };
+
 export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<void> {
   watchText(passphrase);
   await page.getByLabel('Master passphrase').fill(passphrase);
   await page.getByLabel('Confirm passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible(KDF_WAIT);
 }
 
 export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
   watchText(passphrase);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible(KDF_WAIT);
   await page.getByLabel('Master passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
@@ -24,17 +28,20 @@ export interface KeyToAdd {
   name: string;
   secret: string;
   endpoint?: string;
+  /** The provider's extra fields, by label. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   watchText(key.name);
   const endpoint = key.endpoint || PROVIDERS.find(({ name }) => name === key.provider)?.defaultEndpoint;
-  if (endpoint) watchSecret(key.secret, endpoint);
+  if (endpoint && key.secret) watchSecret(key.secret, endpoint);
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Provider').selectOption({ label: key.provider });
   await page.getByLabel('Name').fill(key.name);
   await page.getByLabel('API key').fill(key.secret);
   if (key.endpoint) await page.getByLabel('Endpoint').fill(key.endpoint);
+  for (const [label, value] of Object.entries(key.fields ?? {})) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: key.name })).toBeVisible();
 }

@@ -87,6 +87,7 @@ export function testBackground(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDela
     mayContact: async (origin) => !origin.includes('forbidden.example'),
     checkTimeoutMs: 200,
     syncArea: sync.syncArea ?? new FakeSyncArea(),
+    offscreen: null, // no clipboard here: tests/unit/clipboard-timer.test.ts and the e2e suite cover it
     ...(sync.syncDelayMs !== undefined ? { syncDelayMs: sync.syncDelayMs } : {}),
   });
 }

@@ -1,10 +1,11 @@
+import formatOne from '../fixtures/vault-format-1.json' with { type: 'json' };
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROTOCOL } from '../../lib/messages.ts';
 import { AUTO_LOCK_ALARM } from '../../lib/background/auto-lock.ts';
 import { VaultStore } from '../../lib/background/session/vault-store.ts';
 import type { Header } from '../../lib/vault/envelope-schema.ts';
-import { VAULT_CHANGED, isChangeAnnouncement } from '../../lib/vault-events.ts';
+import { isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
 import {
   CONTENT_SCRIPT,
   OTHER_EXTENSION,
@@ -156,11 +157,11 @@ describe('vault life cycle through messages', () => {
     expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual(damaged);
   });
 
-  it('reports a damaged record as corrupt, says so in words, and leaves every stored item untouched', async () => {
+  it('reports a damaged page as corrupt, says so in words, and leaves every stored item untouched', async () => {
     await unlockedWithKey();
     await must('lock', {});
     const items = await fakeBrowser.storage.local.get(null);
-    const recordKey = Object.keys(items).find((key) => key.startsWith('entry.'))!;
+    const recordKey = Object.keys(items).find((key) => key.startsWith('page.'))!;
     const record = items[recordKey] as { nonce: string; ciphertext: string };
     const flipped = (record.ciphertext[0] === 'A' ? 'B' : 'A') + record.ciphertext.slice(1);
     await fakeBrowser.storage.local.set({ [recordKey]: { ...record, ciphertext: flipped } });
@@ -173,16 +174,40 @@ describe('vault life cycle through messages', () => {
 });
 
 describe('change announcements', () => {
-  it('tell open pages of each change, carrying nothing but their name', async () => {
-    const heard: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void heard.push(message));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
+
+  it('tell open pages which keys a change touched, with their summaries and never a secret; a burst is one message', async () => {
+    const heard: VaultChange[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void (isChangeAnnouncement(message) && heard.push(message)));
     const entry = await unlockedWithKey();
-    await must('listEntries', {});
+    await settle();
+    const opened = heard.at(-1)!;
+    expect(opened).toMatchObject({ open: true });
+    heard.length = 0;
     await must('getSecret', { id: entry.id, purpose: 'copy' });
+    await must('updateEntry', { id: entry.id, changes: { notes: 'changed twice' } });
+    await settle();
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ view: opened.view, base: opened.version, version: opened.version + 2, open: true });
+    expect(heard[0]!.changes).toEqual({ upserted: [expect.objectContaining({ id: entry.id, useCount: 1, notes: 'changed twice' })], removed: [] });
     await must('lock', {});
-    const announcements = heard.filter((m) => isChangeAnnouncement(m));
-    expect(announcements).toHaveLength(4); // create, add, use counted, lock
-    expect(announcements.every((m) => JSON.stringify(m) === JSON.stringify({ event: VAULT_CHANGED }))).toBe(true);
+    await settle();
+    expect(heard.at(-1)).toMatchObject({ open: false });
+    expect(JSON.stringify(heard)).not.toContain(KEY.secret);
+  });
+
+  it('lets a page that missed changes catch up with just the keys they touched, or everything when it is too far behind', async () => {
+    const entry = await unlockedWithKey();
+    const { entry: other } = await must('addEntry', { entry: { ...KEY, name: 'Other', secret: 'sk-proj-OTHERaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' } });
+    const first = await must('listEntries', {});
+    await must('deleteEntry', { id: other.id });
+    await must('updateEntry', { id: entry.id, changes: { notes: 'new notes' } });
+    const caught = await must('listChanges', { since: { view: first.view, version: first.version } });
+    expect(caught.entries).toBeUndefined();
+    expect(caught.changes!.upserted.map((e) => [e.id, e.notes])).toEqual([[entry.id, 'new notes']]);
+    expect(caught.changes!.removed).toEqual([other.id]);
+    const stranger = await must('listChanges', { since: { view: 'another worker', version: first.version } });
+    expect(stranger.entries!.map((e) => e.id)).toEqual([entry.id]);
   });
 });
 
@@ -290,17 +315,24 @@ describe('auto-lock', () => {
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
-  it('does not count a page’s status line as a use, so it never holds off the lock', async () => {
+  it('does not count a page’s status line, or its refresh after an announced change, as a use, so they never hold off the lock', async () => {
     await unlockedWithKey();
     const first = (await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime;
     await new Promise((resolve) => setTimeout(resolve, 5));
+    const { view, version } = await must('listEntries', {});
+    const listed = (await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime;
+    expect(listed).toBeGreaterThan(first);
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await must('status', {});
     await must('syncStatus', {});
+    // What an open page asks after an announcement of a change made elsewhere (a check result, a sync merge):
+    await must('listChanges', { since: { view, version } });
+    await must('popupList', { refresh: true });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime).toBe(first);
-    await must('listEntries', {});
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime).toBe(listed);
+    await must('popupList', {}); // opening the popup is a use
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime).toBeGreaterThan(first);
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))!.scheduledTime).toBeGreaterThan(listed);
   });
 
   it('locks when the system locks, unless set to never', async () => {
@@ -316,5 +348,20 @@ describe('auto-lock', () => {
     fireIdle('locked');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await must('status', {})).toEqual({ state: 'unlocked' });
+  });
+});
+
+describe('a vault written in format 1', () => {
+  it('opens with its passphrase, is stored in pages in one write, and keeps no record of the old format', async () => {
+    await fakeBrowser.storage.local.set(formatOne.items);
+    await must('unlock', { passphrase: formatOne.passphrase });
+    expect((await must('listEntries', {})).entries.map((e) => e.name)).toEqual(['Format one key', 'Second']);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).filter((key) => key.startsWith('entry.'))).toEqual([]);
+    expect(Object.keys(stored).filter((key) => key.startsWith('page.')).sort()).toEqual(['page.a1', 'page.b2', 'page.c3']);
+    expect((stored.vault as { version: number }).version).toBe(2);
+    await must('lock', {});
+    await must('unlock', { passphrase: formatOne.passphrase });
+    expect((await must('getSecret', { id: 'a1'.repeat(16), purpose: 'reveal' })).secret).toBe('sk-proj-FORMATONEaaaaaaaaaaaaaaaaaaaaaaaa1111');
   });
 });

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isCheckProgress, type CheckProgress } from '../../lib/vault-events.ts';
+import { isChangeAnnouncement, isCheckProgress, type CheckProgress } from '../../lib/vault-events.ts';
 import { CHECK_CONCURRENCY } from '../../lib/background/checks/checks.ts';
 import { clock, must, network, send, startWorker } from './background-harness.ts';
+import { ANSWERS, bodyFor } from '../fixtures/provider-answers.ts';
 
 const OPENAI = { provider: 'openai', name: 'Main', secret: 'sk-proj-CHECKMEaaaaaaaaaaaaaaaaaaaaaaaa' };
 
@@ -49,6 +50,25 @@ describe('checking keys', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('stores the results of a check of 60 keys in a few writes, and tells open pages in a few messages', async () => {
+    network.answer = () => new Response('{}', { status: 503 }); // the checks after each save: one result each
+    for (let i = 0; i < 60; i++) await must('addEntry', { entry: { ...OPENAI, name: `Key ${i}`, secret: `${OPENAI.secret}${i}` } });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    network.reset();
+    network.delayMs = 10;
+    const local = fakeBrowser.storage.local;
+    const set = vi.spyOn(local, 'set');
+    const heard: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void (isChangeAnnouncement(message) && heard.push(message)));
+    await must('checkAll', {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await entries()).filter((e) => e.validation?.status === 'valid')).toHaveLength(60);
+    const writes = set.mock.calls.filter(([items]) => Object.keys(items as object).some((key) => key.startsWith('page.'))).length;
+    console.info(`check of 60 keys: ${writes} writes, ${heard.length} announcements`);
+    expect(writes).toBeLessThanOrEqual(6);
+    expect(heard.length).toBeLessThanOrEqual(6);
+  });
+
   it('notifies once when a valid key turns invalid', async () => {
     const { entry } = await must('addEntry', { entry: OPENAI });
     await must('checkEntry', { id: entry.id });
@@ -58,6 +78,23 @@ describe('checking keys', () => {
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toEqual([`invalid-${entry.id}`]);
     expect(JSON.stringify(shown)).not.toContain(OPENAI.secret);
+  });
+
+  it('says “reported as leaked — create a new key” once when Google reports a key as leaked, even a key last seen restricted', async () => {
+    const GEMINI = { provider: 'gemini', name: 'Studio', secret: `AIza${'L'.repeat(35)}` };
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    const leaked = ANSWERS.geminiLeaked;
+    network.answer = () => new Response(JSON.stringify({ error: { code: 403, status: 'PERMISSION_DENIED', details: [{ reason: 'API_KEY_HTTP_REFERRER_BLOCKED' }] } }), { status: 403 });
+    const { entry } = await must('addEntry', { entry: GEMINI });
+    expect((await must('checkEntry', { id: entry.id })).validation?.status).toBe('restricted');
+    network.answer = () => new Response(bodyFor(leaked, GEMINI.secret), { status: leaked.status, headers: leaked.headers });
+    expect((await must('checkEntry', { id: entry.id })).validation).toMatchObject({ status: 'invalid', reason: 'leaked' });
+    await must('checkEntry', { id: entry.id });
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`invalid-${entry.id}`]);
+    expect(created.mock.calls.map(([, options]) => options)).toEqual([
+      expect.objectContaining({ title: 'An API key was reported as leaked', message: '“Studio” (Google Gemini): Reported as leaked — create a new key.' }),
+    ]);
+    created.mockRestore();
   });
 
   it('reports a timeout, a failed connection and a missing permission as unreachable', async () => {

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { changePassphrase, createVault, openVault, sealChanges, unlockVault } from '../../lib/vault/envelope.ts';
-import { HEADER_KEY, headerChecksum, parseHeader, type StoredItems } from '../../lib/vault/envelope-schema.ts';
+import { createVault, openVault, sealChanges, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
+import { changePassphrase } from '../../lib/vault/key-change.ts';
+import { openPage } from '../../lib/vault/pages.ts';
+import formatOne from '../fixtures/vault-format-1.json' with { type: 'json' };
+import { HEADER_KEY, headerChecksum, parseHeader, parsePages, type StoredItems } from '../../lib/vault/envelope-schema.ts';
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
 import { addEntry, deleteEntry, updateEntry } from '../../lib/vault/entries.ts';
 import { VaultError } from '../../lib/vault/errors.ts';
 import { fromBase64, toBase64 } from '../../lib/crypto/encoding.ts';
-import { FAST_PARAMS, nextId } from './helpers.ts';
+import { FAST_PARAMS } from './helpers.ts';
 
 const PASSPHRASE = 'tangerine orbit kettle 42';
 const SECRET = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
 
+// Ids in different pages (a page is named by an id's first byte).
+const FIRST_ID = `aa${'1'.repeat(30)}`;
+const SECOND_ID = `bb${'2'.repeat(30)}`;
+const pageKey = (id: string) => `page.${id.slice(0, 2)}`;
+
 async function sampleVault() {
-  const first = addEntry(emptyPayload(), { provider: 'openai', name: 'Work laptop', secret: SECRET, notes: 'billing team' }, nextId(), 1000);
-  const second = addEntry(first.payload, { provider: 'groq', name: 'Hobby', secret: 'gsk_hobby_key_123456' }, nextId(), 2000);
+  const first = addEntry(emptyPayload(), { provider: 'openai', name: 'Work laptop', secret: SECRET, notes: 'billing team' }, FIRST_ID, 1000);
+  const second = addEntry(first.payload, { provider: 'groq', name: 'Hobby', secret: 'gsk_hobby_key_123456' }, SECOND_ID, 2000);
   const created = await createVault(PASSPHRASE, second.payload, FAST_PARAMS);
   return { ...created, ids: [first.entry.id, second.entry.id] as const };
 }
@@ -66,17 +74,16 @@ describe('vault envelope', () => {
   it('reports every flipped character of the header as corrupt, before any KDF runs', async () => {
     const { writes } = await sampleVault();
     const text = JSON.stringify(writes[HEADER_KEY]);
-    let cases = 0;
-    for (const header of flips(text)) {
-      expect(await codeOf(() => parseHeader(header))).toBe('corrupt');
-      cases++;
-    }
-    expect(cases).toBe(text.length);
+    const codes: string[] = [];
+    for (const header of flips(text)) codes.push(await codeOf(() => parseHeader(header)));
+    expect(codes).toHaveLength(text.length);
+    // Flipping the version digit 2 → 3 reads as a newer format, which says so; everything else is damage.
+    expect(codes.filter((code) => code !== 'corrupt')).toEqual(['unsupported-version']);
   });
 
-  it('reports every flipped character of a record as corrupt, not as a wrong passphrase', async () => {
+  it('reports every flipped character of a page as corrupt, not as a wrong passphrase', async () => {
     const { writes, vault, ids } = await sampleVault();
-    const key = `entry.${ids[0]}`;
+    const key = pageKey(ids[0]);
     const text = JSON.stringify(writes[key]);
     for (const record of flips(text)) {
       const damaged = { ...stored(writes), [key]: record };
@@ -84,9 +91,9 @@ describe('vault envelope', () => {
     }
   });
 
-  it('reports every flipped byte, every truncation and every extension of a sealed record as corrupt', async () => {
+  it('reports every flipped byte, every truncation and every extension of a sealed page as corrupt', async () => {
     const { writes, vault, ids } = await sampleVault();
-    const key = `entry.${ids[0]}`;
+    const key = pageKey(ids[0]);
     const sealed = stored(writes)[key] as { nonce: string; ciphertext: string };
     const variants: unknown[] = [];
     for (const field of ['nonce', 'ciphertext'] as const) {
@@ -102,7 +109,7 @@ describe('vault envelope', () => {
     for (const record of variants) {
       expect(await codeOf(() => openVault({ ...stored(writes), [key]: record }, vault.vaultKey))).toBe('corrupt');
     }
-    // Recorded for the README's figures: the record is a 24-byte nonce and its ciphertext.
+    // Recorded for the README's figures: the page is a 24-byte nonce and its ciphertext.
     expect(variants.length).toBe(2 * (24 + fromBase64(sealed.ciphertext).length) + 8);
   });
 
@@ -129,15 +136,15 @@ describe('vault envelope', () => {
     expect(await codeOf(() => parseHeader({ ...header, extra: 1 }))).toBe('corrupt');
   });
 
-  it('detects records dropped, added, swapped or rolled back, even with a recomputed checksum', async () => {
+  it('detects pages dropped, added, swapped or rolled back, even with a recomputed checksum', async () => {
     const { writes, vault, ids } = await sampleVault();
-    const [a, b] = ids.map((id) => `entry.${id}`) as [string, string];
+    const [a, b] = ids.map(pageKey) as [string, string];
     const edited = sealChanges(vault, updateEntry(vault.payload, ids[0], { notes: 'new' }, 3000).payload);
     const now = stored({ ...writes, ...edited.writes });
     const { [a]: _dropped, ...withoutA } = now;
     const attacks: Record<string, StoredItems> = {
       dropped: withoutA,
-      added: { ...now, [`entry.${'f'.repeat(32)}`]: now[b] },
+      added: { ...now, 'page.ff': now[b] },
       swapped: { ...now, [a]: now[b], [b]: now[a] },
       'rolled back': { ...now, [a]: stored(writes)[a] },
     };
@@ -154,39 +161,55 @@ describe('vault envelope', () => {
 
   it('refuses a newer format with a clear message, and KDF settings below the minimum', async () => {
     const header = (await sampleVault()).writes[HEADER_KEY] as object;
-    expect(await codeOf(() => parseHeader({ ...header, version: 2 }))).toBe('unsupported-version');
-    expect(() => parseHeader({ ...header, version: 2 })).toThrow(/newer version/);
+    expect(await codeOf(() => parseHeader({ ...header, version: 3 }))).toBe('unsupported-version');
+    expect(() => parseHeader({ ...header, version: 3 })).toThrow(/newer version/);
     const kdf = (header as { kdf: object }).kdf;
     expect(await codeOf(() => parseHeader({ ...header, kdf: { ...kdf, memoryKiB: 1024 } }))).toBe('corrupt');
     expect(await codeOf(() => parseHeader({ ...header, kdf: { ...kdf, iterations: 1 } }))).toBe('corrupt');
     for (const junk of ['text', null, [], {}]) expect(await codeOf(() => parseHeader(junk))).toBe('corrupt');
   });
 
-  it('writes only the changed record and the header for an edit, without the KDF', async () => {
+  it('writes only the changed page and the header for an edit, without the KDF', async () => {
     const { vault, ids } = await sampleVault();
     const change = sealChanges(vault, updateEntry(vault.payload, ids[1], { name: 'Renamed' }, 3000).payload);
-    expect(Object.keys(change.writes).sort()).toEqual([`entry.${ids[1]}`, HEADER_KEY].sort());
+    expect(Object.keys(change.writes).sort()).toEqual([pageKey(ids[1]), HEADER_KEY].sort());
     expect(change.vault.header.revision).toBe(vault.header.revision + 1);
     expect(change.vault.header.kdf).toEqual(vault.header.kdf);
   });
 
-  it('replaces a deleted entry by its tombstone under the same key', async () => {
+  it('replaces a deleted entry by its tombstone in the same page', async () => {
     const { vault, writes, ids } = await sampleVault();
     const change = sealChanges(vault, deleteEntry(vault.payload, ids[0], 4000));
-    expect(Object.keys(change.writes).sort()).toEqual([`entry.${ids[0]}`, HEADER_KEY].sort());
+    expect(Object.keys(change.writes).sort()).toEqual([pageKey(ids[0]), HEADER_KEY].sort());
     const reopened = openVault(stored({ ...writes, ...change.writes }), vault.vaultKey);
     expect(reopened.payload.entries.map((e) => e.id)).toEqual([ids[1]]);
     expect(reopened.payload.tombstones).toEqual([{ id: ids[0], deletedAt: 4000 }]);
   });
 
-  it('changes the passphrase by re-wrapping the vault key: only the header is written', async () => {
+  it('changes the passphrase by moving every record to a new vault key, in one write: the old passphrase and an old header open nothing written since', async () => {
     const { vault, writes } = await sampleVault();
     const changed = await changePassphrase(vault, 'a brand new passphrase', FAST_PARAMS);
-    expect(Object.keys(changed.writes)).toEqual([HEADER_KEY]);
+    expect(Object.keys(changed.writes).sort()).toEqual(Object.keys(writes).sort());
     const items = stored({ ...writes, ...changed.writes });
     expect(await codeOf(unlockVault(items, PASSPHRASE))).toBe('wrong-passphrase');
     const reopened = await unlockVault(items, 'a brand new passphrase');
-    expect(reopened.vaultKey).toEqual(vault.vaultKey);
+    expect(reopened.payload).toEqual(vault.payload);
+    expect(reopened.vaultKey).not.toEqual(vault.vaultKey);
+    // The old header, kept somewhere (a profile backup, an old sync item), with the old passphrase:
+    const oldKey = await unwrapVaultKey(parseHeader(writes[HEADER_KEY]), PASSPHRASE);
+    for (const [name, sealed] of parsePages(items)) expect(await codeOf(() => openPage(oldKey, name, sealed))).toBe('corrupt');
+    expect(await codeOf(() => openVault({ ...items, [HEADER_KEY]: writes[HEADER_KEY] }, oldKey))).toBe('corrupt');
+  });
+
+  it('opens a vault written in format 1 (one record per entry), and seals it in pages', async () => {
+    const items = stored(formatOne.items);
+    const vault = await unlockVault(items, formatOne.passphrase);
+    expect(vault.payload.entries.map((e) => [e.name, e.notes])).toEqual([['Format one key', 'written by format 1'], ['Second', '']]);
+    expect(vault.payload.tombstones.map((t) => t.id)).toEqual(['c3'.repeat(16)]);
+    const upgraded = sealChanges(vault, vault.payload);
+    expect(Object.keys(upgraded.writes).sort()).toEqual(['page.a1', 'page.b2', 'page.c3', HEADER_KEY]);
+    const reopened = await unlockVault(stored({ [HEADER_KEY]: upgraded.writes[HEADER_KEY], ...upgraded.writes }), formatOne.passphrase);
+    expect(reopened.header.version).toBe(2);
     expect(reopened.payload).toEqual(vault.payload);
   });
 });

@@ -19,4 +19,9 @@ export class FakeSyncArea implements SyncArea {
     this.writes++;
     Object.assign(this.items, JSON.parse(JSON.stringify(items)) as Record<string, unknown>);
   }
+
+  async remove(keys: string[]): Promise<void> {
+    if (this.fail) throw this.fail;
+    for (const key of keys) delete this.items[key];
+  }
 }

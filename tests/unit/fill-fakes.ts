@@ -5,7 +5,7 @@
  * messages to a tab's content script (the inline menu's picks).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { FillAnswer, LocateAnswer } from '../../lib/fill/agent-protocol.ts';
+import type { AgentRefusal, FillAnswer } from '../../lib/fill/agent-protocol.ts';
 
 type Listener = (...args: never[]) => void;
 
@@ -36,10 +36,21 @@ interface RegisteredScript {
 /** What the page in front of the user is like, and what was done to it. */
 export const page = {
   tab: { id: 11, url: 'https://app.example.com/settings', active: true } as { id: number; url: string; active: boolean },
-  locate: { ok: true, providers: [] } as LocateAnswer,
+  /** The address of the document each frame holds now (the top frame: the tab's, unless set). */
+  frames: {} as Record<number, string>,
+  /** How often each frame navigated: a navigation gives the frame a new document. */
+  navigations: {} as Record<number, number>,
+  /** Whether injections report the document they ran in (Chrome 106+; Firefox does not). */
+  reportsDocumentIds: true,
+  /** Runs once the agent has answered `locate` (a test navigates the frame here). */
+  afterLocate: undefined as (() => void) | undefined,
+  /** What the agent finds (it adds the origin of the document it runs in). */
+  locate: { ok: true, providers: [] } as { ok: true; providers: string[] } | { ok: false; reason: AgentRefusal },
   fillAnswer: { ok: true } as FillAnswer,
   /** Secrets handed to the page's agent, in order. */
   filled: [] as string[],
+  /** Each `fill` call the agent received: the origin it expected and the one it was in. */
+  fillCalls: [] as { expected: unknown; origin: string }[],
   injections: 0,
   reachable: true,
   menu: [] as { id: string; parentId?: string; title?: string; enabled?: boolean }[],
@@ -59,9 +70,14 @@ export const page = {
 export function resetPage(): void {
   Object.assign(page, {
     tab: { id: 11, url: 'https://app.example.com/settings', active: true },
+    frames: {},
+    navigations: {},
+    reportsDocumentIds: true,
+    afterLocate: undefined,
     locate: { ok: true, providers: [] },
     fillAnswer: { ok: true },
     filled: [],
+    fillCalls: [],
     injections: 0,
     reachable: true,
     menu: [],
@@ -75,20 +91,48 @@ export function resetPage(): void {
   });
 }
 
+type InjectionTarget = { tabId: number; frameIds?: number[]; documentIds?: string[] };
+
+const urlOf = (frameId: number) => page.frames[frameId] ?? page.tab.url;
+const documentOf = (frameId: number) => `document-${frameId}-${page.navigations[frameId] ?? 0}`;
+
+/** The frame an injection reaches: a document targets only the frame still holding it. */
+function frameOf({ frameIds, documentIds }: InjectionTarget): number {
+  if (!documentIds) return frameIds?.[0] ?? 0;
+  const [, frame, navigation] = documentIds[0]!.split('-');
+  if (documentOf(Number(frame)) !== documentIds[0] || navigation === undefined) throw new Error(`No document with id ${documentIds[0]}`);
+  return Number(frame);
+}
+
+/** The frame `frameId` navigates to `url`: a new document, without the agent. */
+export function navigate(frameId: number, url: string): void {
+  page.frames[frameId] = url;
+  page.navigations[frameId] = (page.navigations[frameId] ?? 0) + 1;
+}
+
 /** Wires the fakes into the fake browser (a new worker gets new listeners). */
 export function installFillFakes(): void {
   page.onCommand = fakeEvent();
   page.onMenuClicked = fakeEvent();
   const fake = fakeBrowser as unknown as Record<string, unknown>;
   fake.scripting = {
-    executeScript: async ({ files, args }: { files?: string[]; args?: unknown[] }) => {
+    executeScript: async ({ target, files, args }: { target: InjectionTarget; files?: string[]; args?: unknown[] }) => {
       page.injections += 1;
       if (!page.reachable) throw new Error('Cannot access contents of the page');
-      if (files) return [{ result: undefined }];
-      const [, method, secret] = args as [string, 'locate' | 'fill', string | null];
-      if (method === 'locate') return [{ result: page.locate }];
+      const frameId = frameOf(target);
+      const origin = new URL(urlOf(frameId)).origin;
+      const injected = { frameId, ...(page.reportsDocumentIds ? { documentId: documentOf(frameId) } : {}) };
+      if (files) return [{ ...injected, result: undefined }];
+      const [, method, [secret, expected] = []] = args as [string, 'locate' | 'fill', string[]?];
+      if (method === 'locate') {
+        const answer = page.locate.ok ? { ...page.locate, origin } : page.locate;
+        page.afterLocate?.();
+        return [{ ...injected, result: answer }];
+      }
       page.filled.push(secret!);
-      return [{ result: page.fillAnswer }];
+      page.fillCalls.push({ expected, origin });
+      // The agent fills only where it was told it would be.
+      return [{ ...injected, result: expected === origin ? page.fillAnswer : { ok: false, reason: 'moved' } }];
     },
     getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => page.scripts.filter(({ id }) => ids.includes(id)),
     registerContentScripts: async (scripts: RegisteredScript[]) => void page.scripts.push(...scripts),

@@ -139,9 +139,11 @@ describe('the context menu', () => {
   });
 
   it('refuses a frame from another site unless it is the key’s own console', async () => {
+    page.frames[4] = 'https://ads.example.net/frame';
     await click(`key:${ids.openai}`, { frameId: 4, frameUrl: 'https://ads.example.net/frame' });
     expect(page.filled).toEqual([]);
     expect(page.notifications.at(-1)).toContain('another site');
+    page.frames[4] = 'https://platform.openai.com/embed';
     await click(`key:${ids.openai}`, { frameId: 4, frameUrl: 'https://platform.openai.com/embed' });
     expect(page.filled).toEqual([OPENAI.secret]);
   });

@@ -4,6 +4,9 @@ import { classifyAnswer, providerMessage, type CheckAnswer } from '../../lib/pro
 import { detectProvider } from '../../lib/providers/detect.ts';
 import { buildCheckRequest } from '../../lib/providers/check-request.ts';
 import { endpointProblem } from '../../lib/providers/endpoint.ts';
+import { isAdminKey } from '../../lib/providers/admin-key.ts';
+import { consoleProviders } from '../../lib/fill/sites.ts';
+import { ANSWERS, bodyFor, type RecordedAnswer } from '../fixtures/provider-answers.ts';
 
 const provider = (id: string): Provider => findProvider(id)!;
 const answer = (status: number, body: unknown = {}): CheckAnswer => ({
@@ -90,6 +93,97 @@ describe('classifying answers', () => {
   });
 });
 
+describe('answers as the providers really send them', () => {
+  const GEMINI_KEY = `AIza${'G'.repeat(35)}`;
+  const replay = (id: string, recorded: RecordedAnswer, secret: string) =>
+    classifyAnswer(provider(id), { kind: 'response', status: recorded.status, body: bodyFor(recorded, secret) }, secret);
+
+  it('an OpenAI key without the Models: Read scope is restricted (401), with OpenAI’s words', () => {
+    const result = replay('openai', ANSWERS.openaiMissingScope, SECRET);
+    expect(result.status).toBe('restricted');
+    expect(result.message).toMatch(/^You have insufficient permissions for this operation\. Missing scopes: api\.model\.read/);
+  });
+
+  it('a Gemini key reported as leaked is invalid, and the result says it was leaked', () => {
+    const result = replay('gemini', ANSWERS.geminiLeaked, GEMINI_KEY);
+    expect(result).toMatchObject({ status: 'invalid', reason: 'leaked' });
+  });
+
+  it('a suspended Gemini key is invalid, and the message does not repeat the key Google echoes', () => {
+    const result = replay('gemini', ANSWERS.geminiSuspended, GEMINI_KEY);
+    expect(result.status).toBe('invalid');
+    expect(result.reason).toBeUndefined();
+    expect(result.message).toMatch(/suspended/);
+    expect(result.message).not.toContain(GEMINI_KEY);
+  });
+
+  it('OpenAI’s region block is restricted: it says nothing about the key', () => {
+    expect(replay('openai', ANSWERS.openaiRegion, SECRET)).toMatchObject({ status: 'restricted', message: expect.stringMatching(/not available from this region/) });
+  });
+
+  it('a retired kind of Gemini key is invalid, with what to do instead of Google’s OAuth talk', () => {
+    const result = replay('gemini', ANSWERS.geminiRetiredKeyType, GEMINI_KEY);
+    expect(result).toMatchObject({ status: 'invalid', message: 'Google no longer accepts this kind of key — create a new one in AI Studio.' });
+  });
+
+  it('a disabled Anthropic key (404 from the models list) is invalid, while a gateway’s bare 404 stays an error', () => {
+    expect(replay('anthropic', ANSWERS.anthropicDisabled, SECRET).status).toBe('invalid');
+    expect(outcome('anthropic', answer(404, '<html>Not Found</html>')).status).toBe('error');
+  });
+
+  it('LM Studio asking for a token is restricted with its own words when no token is saved, invalid when the saved one is refused', () => {
+    const refused = ANSWERS.lmstudioTokenRequired;
+    const withoutKey = replay('lmstudio', refused, '');
+    expect(withoutKey).toMatchObject({ status: 'restricted', message: expect.stringMatching(/^An LM Studio API token is required/) });
+    expect(replay('lmstudio', refused, 'sk-lm-wrongtok:abcdefghijklmnopqrst').status).toBe('invalid');
+  });
+
+  it('admin keys are checked with the cheapest administration read, and their result says so', () => {
+    const openaiAdmin = `sk-admin-${'a'.repeat(58)}T3BlbkFJ${'b'.repeat(58)}`;
+    const anthropicAdmin = `sk-ant-admin01-${'c'.repeat(93)}AA`;
+    expect(isAdminKey({ provider: 'openai', secret: openaiAdmin })).toBe(true);
+    expect(isAdminKey({ provider: 'anthropic', secret: anthropicAdmin })).toBe(true);
+    expect(isAdminKey({ provider: 'openai', secret: SECRET })).toBe(false);
+    expect(isAdminKey({ provider: 'anthropic', secret: `sk-ant-api03-${'c'.repeat(93)}AA` })).toBe(false);
+    expect(isAdminKey({ provider: 'groq', secret: openaiAdmin })).toBe(false);
+
+    const openaiRequest = buildCheckRequest(provider('openai'), { secret: openaiAdmin, fields: {} });
+    expect(openaiRequest).toMatchObject({ method: 'GET', url: `https://api.openai.com/v1${ANSWERS.openaiAdminKeys.path}` });
+    expect(openaiRequest.headers.authorization).toBe(`Bearer ${openaiAdmin}`);
+    const anthropicRequest = buildCheckRequest(provider('anthropic'), { secret: anthropicAdmin, fields: {} });
+    expect(anthropicRequest).toMatchObject({ method: 'GET', url: `https://api.anthropic.com/v1${ANSWERS.anthropicAdminKeys.path}` });
+    expect(anthropicRequest.headers).toMatchObject({ 'x-api-key': anthropicAdmin, 'anthropic-version': '2023-06-01' });
+
+    expect(replay('openai', ANSWERS.openaiAdminKeys, openaiAdmin)).toMatchObject({ status: 'valid', admin: true });
+    expect(replay('anthropic', ANSWERS.anthropicAdminKeys, anthropicAdmin)).toMatchObject({ status: 'valid', admin: true });
+    expect(outcome('openai', answer(401, { error: { message: 'Incorrect API key provided' } }))).not.toHaveProperty('admin');
+    expect(classifyAnswer(provider('openai'), answer(401, {}), openaiAdmin)).toMatchObject({ status: 'invalid', admin: true });
+  });
+
+  it('sends a saved LM Studio token as a Bearer token, and nothing when none is saved', () => {
+    expect(buildCheckRequest(provider('lmstudio'), { secret: 'sk-lm-abcdefgh:abcdefghijklmnopqrst', fields: {} }).headers.authorization).toBe('Bearer sk-lm-abcdefgh:abcdefghijklmnopqrst');
+    expect(buildCheckRequest(provider('lmstudio'), { secret: '', fields: {} }).headers.authorization).toBeUndefined();
+  });
+
+  it('sends OpenAI’s saved organization and project, and refuses values that could break a header', () => {
+    const headers = buildCheckRequest(provider('openai'), { secret: SECRET, fields: { organization: 'org-abc123', project: 'proj_abc123' } }).headers;
+    expect(headers).toMatchObject({ 'openai-organization': 'org-abc123', 'openai-project': 'proj_abc123' });
+    expect(buildCheckRequest(provider('openai'), { secret: SECRET, fields: {} }).headers).not.toHaveProperty('openai-organization');
+    expect(() => buildCheckRequest(provider('openai'), { secret: SECRET, fields: { project: 'proj\r\nx-evil: 1' } })).toThrow(/Project/);
+  });
+
+  it('links to where each provider makes keys today, and knows their consoles', () => {
+    expect(provider('anthropic').getKeyUrl).toBe('https://platform.claude.com/settings/keys');
+    expect(provider('gemini').getKeyUrl).toBe('https://aistudio.google.com/apikey');
+    expect(provider('perplexity').getKeyUrl).toBe('https://www.perplexity.ai/account/api/keys');
+    expect(consoleProviders('https://platform.claude.com/settings/keys')).toEqual(['anthropic']);
+    expect(consoleProviders('https://console.anthropic.com/settings/keys')).toEqual(['anthropic']);
+    for (const { getKeyUrl, consoleOrigins, id } of PROVIDERS) {
+      if (getKeyUrl && consoleOrigins.length) expect(consoleOrigins, id).toContain(new URL(getKeyUrl).origin);
+    }
+  });
+});
+
 describe('detecting the provider of a pasted key', () => {
   const top = (key: string, name?: string) => detectProvider(key, name)[0]?.provider;
   const sample = (prefix: string, length: number, alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') =>
@@ -98,6 +192,9 @@ describe('detecting the provider of a pasted key', () => {
   it.each([
     ['openai project key', `sk-proj-${sample('', 40)}T3BlbkFJ${sample('', 40)}`, 'openai'],
     ['openai legacy key', `sk-${sample('', 20)}T3BlbkFJ${sample('', 20)}`, 'openai'],
+    ['openai admin key', `sk-admin-${sample('', 58)}T3BlbkFJ${sample('', 58)}`, 'openai'],
+    ['anthropic admin key', `sk-ant-admin01-${sample('', 93)}AA`, 'anthropic'],
+    ['lm studio token', `sk-lm-${sample('', 8)}:${sample('', 20)}`, 'lmstudio'],
     ['anthropic key', `sk-ant-api03-${sample('', 93)}AA`, 'anthropic'],
     ['gemini key', sample('AIza', 35), 'gemini'],
     ['groq key', sample('gsk_', 52), 'groq'],
@@ -109,6 +206,10 @@ describe('detecting the provider of a pasted key', () => {
   ])('%s', (_, key, expected) => {
     expect(top(key)).toBe(expected);
     expect(top(`  ${key}\n`)).toBe(expected);
+  });
+
+  it('recognises OpenAI’s old service-account keys as surely OpenAI’s (trufflehog’s openai detector)', () => {
+    expect(detectProvider(`sk-service-${sample('', 30)}T3BlbkFJ${sample('', 30)}`)[0]).toEqual({ provider: 'openai', confidence: 'exact' });
   });
 
   it('ranks candidates for ambiguous formats and lets a variable name decide', () => {

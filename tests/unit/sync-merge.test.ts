@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeWithRemote, type VersionMarks } from '../../lib/sync/merge.ts';
-import { shareOf, type SyncedVersion } from '../../lib/sync/synced-version.ts';
+import { currentVersions, mergeWithRemote, type VersionMarks } from '../../lib/sync/merge.ts';
+import { groupOf } from '../../lib/sync/sync-groups.ts';
+import { shareOf, type Stamp, type SyncedVersion } from '../../lib/sync/synced-version.ts';
+import { canonicalJson } from '../../lib/crypto/encoding.ts';
 import { emptyPayload, type Entry, type Payload } from '../../lib/vault/payload-schema.ts';
 
-const stamp = (content: object) => JSON.stringify(content);
+const stamp: Stamp = { of: (content) => canonicalJson(content), matches: (value, content) => value === canonicalJson(content) };
 const RUNS = 10_000;
 
 interface Browser {
@@ -32,7 +34,11 @@ function entry(id: string, notes: string, at: number): Entry {
   return { id, provider: 'openai', name: `Key ${id.slice(-4)}`, secret: `sk-${id}`, fields: {}, tags: [], notes, enabled: true, createdAt: at, updatedAt: at, useCount: 0 };
 }
 
-/** Simulates browsers sharing one sync area (last writer wins per item). */
+/**
+ * Simulates browsers sharing one sync area (last writer wins per item, and an item is a
+ * group of keys). The ids here all fall in one group: every write replaces every key's
+ * version, the hardest case for the merge.
+ */
 function simulate(ops: Op[]) {
   const browsers: Browser[] = [0, 1, 2].map(() => ({ payload: emptyPayload(), marks: {}, observed: new Map() }));
   let area = new Map<string, SyncedVersion>();
@@ -57,8 +63,12 @@ function simulate(ops: Op[]) {
     b.payload = merged.payload;
     b.marks = merged.marks;
     if (merged.publish.length > 0) {
+      // As the engine does: every group with something to publish is written whole, with
+      // this browser's versions of its keys, replacing what other browsers wrote there.
       area = new Map(area);
-      for (const version of merged.publish) area.set(version.id, version);
+      const groups = new Set(merged.publish.map((version) => groupOf(version.id)));
+      for (const id of area.keys()) if (groups.has(groupOf(id))) area.delete(id);
+      for (const version of currentVersions(merged.payload, merged.marks)) if (groups.has(groupOf(version.id))) area.set(version.id, version);
       snapshots.push(area);
     }
     observe(b);

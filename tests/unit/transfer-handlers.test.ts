@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clock, must, network, send, startWorker, storedText } from './background-harness.ts';
+import { clock, must, network, send, sendRaw, startWorker, storedText } from './background-harness.ts';
 
 const PASSPHRASE = 'a long enough passphrase';
 const OPENAI = `sk-proj-${'a'.repeat(40)}T3BlbkFJ${'b'.repeat(40)}`;
@@ -60,7 +60,7 @@ describe('export', () => {
   it('a backup restores the same keys into an emptied vault', async () => {
     await must('addEntry', { entry: { provider: 'openai', name: 'Main', secret: OPENAI, tags: ['prod'], notes: 'billing' } });
     await must('addEntry', { entry: { provider: 'groq', name: 'Fast', secret: GROQ } });
-    const { text } = await must('exportBackup', { passphrase: 'backup passphrase 9' });
+    const { text } = await must('exportBackup', { masterPassphrase: PASSPHRASE, backupPassphrase: 'backup passphrase 9' });
     for (const plain of [OPENAI, GROQ, 'Main', 'billing']) expect(text).not.toContain(plain);
     const original = (await must('listEntries', {})).entries;
 
@@ -77,6 +77,29 @@ describe('export', () => {
     expect(restored.sort(byName).map(shape)).toEqual(original.sort(byName).map(shape));
     const secrets = await Promise.all(restored.map(async (e) => (await must('getSecret', { id: e.id, purpose: 'reveal' })).secret));
     expect(secrets).toEqual([GROQ, OPENAI]);
+  });
+
+  it('gives a backup only for the master passphrase, never for a backup passphrase alone', async () => {
+    await must('addEntry', { entry: { provider: 'openai', name: 'Main', secret: OPENAI } });
+    const before = await storedText();
+    const answers = [
+      await sendRaw({ type: 'exportBackup', data: { passphrase: 'backup passphrase 9' } }),
+      await send('exportBackup', { masterPassphrase: 'not the master one', backupPassphrase: 'backup passphrase 9' }),
+      await send('exportBackup', { masterPassphrase: '', backupPassphrase: 'backup passphrase 9' }),
+    ];
+    expect(answers.map((answer) => answer.ok)).toEqual([false, false, false]);
+    expect(answers[1]).toMatchObject({ code: 'wrong-passphrase', message: expect.stringMatching(/incorrect/) });
+    expect(JSON.stringify(answers)).not.toContain(OPENAI);
+    expect((await storedText()).session).toBe(before.session);
+  });
+
+  it('throttles wrong master passphrases at export like wrong ones at unlock', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await send('exportBackup', { masterPassphrase: `wrong ${attempt}`, backupPassphrase: 'backup passphrase 9' })).toMatchObject({ code: 'wrong-passphrase' });
+    }
+    expect(await send('exportBackup', { masterPassphrase: PASSPHRASE, backupPassphrase: 'backup passphrase 9' })).toMatchObject({ ok: false, code: 'throttled' });
+    clock.now += 2_000;
+    expect((await send('exportBackup', { masterPassphrase: PASSPHRASE, backupPassphrase: 'backup passphrase 9' })).ok).toBe(true);
   });
 
   it('gives the plain text only for the master passphrase', async () => {

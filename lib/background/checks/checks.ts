@@ -1,11 +1,12 @@
 /**
  * Checking keys: one on demand or after a save, or all of them with bounded
- * concurrency, progress reported to open pages, and cancellation. Each result is stored
- * on its entry as it arrives.
+ * concurrency, progress reported to open pages, and cancellation. Results are stored on
+ * their entries in batches (see `result-writer.ts`).
  * @module
  */
-import { checkTarget, recordValidation } from '../../vault/entries.ts';
 import type { Entry, Validation } from '../../vault/payload-schema.ts';
+import { deservesNotice } from '../notify.ts';
+import { ResultWriter } from './result-writer.ts';
 import { runCheck, type CheckDeps } from './run-check.ts';
 import type { VaultSession } from '../session/session.ts';
 
@@ -14,24 +15,30 @@ export const CHECK_CONCURRENCY = 6;
 export interface ChecksOptions extends CheckDeps {
   now: () => number;
   onProgress: (done: number, total: number, running: boolean) => void;
-  /** Called when a key that was valid is found invalid. */
-  onTurnedInvalid: (entry: Entry) => void;
+  /** Called when a key that was valid is found invalid, or is newly reported as leaked. */
+  onTurnedInvalid: (entry: Entry, validation: Validation) => void;
 }
 
 export class Checks {
   #all: { controller: AbortController; done: Promise<void> } | undefined;
+  readonly #soon = new Set<Promise<void>>();
+  readonly #results: ResultWriter;
 
   constructor(
     private readonly session: VaultSession,
     private readonly options: ChecksOptions,
-  ) {}
+  ) {
+    this.#results = new ResultWriter(session, (entry, validation) => {
+      if (deservesNotice(entry.validation, validation)) options.onTurnedInvalid(entry, validation);
+    });
+  }
 
   /** Checks one entry and stores the result; returns it (undefined if the entry is gone). */
   async checkOne(id: string): Promise<Validation | undefined> {
     const entry = await this.session.read((payload) => payload.entries.find((e) => e.id === id));
     if (!entry) return undefined;
     const validation = await this.#check(entry);
-    return (await this.#record(entry, validation)) ? validation : undefined;
+    return (await this.#results.record(entry, validation)) ? validation : undefined;
   }
 
   async #check(entry: Entry, signal?: AbortSignal, deps: CheckDeps = this.options): Promise<Validation> {
@@ -39,19 +46,21 @@ export class Checks {
     return { ...result, checkedAt: this.options.now() };
   }
 
-  /** Stores a result unless the entry changed meanwhile; returns whether it was stored. */
-  async #record(entry: Entry, validation: Validation): Promise<boolean> {
-    const stored = await this.session.mutate((payload) => {
-      const next = recordValidation(payload, entry.id, checkTarget(entry), validation);
-      return { payload: next, result: next !== payload };
-    });
-    if (stored && entry.validation?.status === 'valid' && validation.status === 'invalid') this.options.onTurnedInvalid(entry);
-    return stored;
+  /** Resolves when the checks running now are done and their results written (tests wait for it before a "browser" stops). */
+  async settled(): Promise<void> {
+    await this.#all?.done;
+    await Promise.all([...this.#soon]);
+    await this.#results.settled();
   }
 
   /** Checks one entry after a save without waiting; if the vault locks meanwhile, nothing is stored. */
   checkSoon(id: string): void {
-    this.checkOne(id).catch(() => undefined);
+    const check = this.checkOne(id).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#soon.add(check);
+    void check.then(() => this.#soon.delete(check));
   }
 
   /** Checks every key (or those in `only`); resolves when all are done or the run is cancelled. */
@@ -85,7 +94,7 @@ export class Checks {
         const entry = entries[next++]!;
         const validation = await this.#check(entry, signal, deps);
         if (signal.aborted) break;
-        recording.push(this.#record(entry, validation).catch(() => undefined));
+        recording.push(this.#results.record(entry, validation));
         this.options.onProgress(++done, entries.length, true);
       }
     };

@@ -52,6 +52,8 @@ export interface FillTriggerDeps {
 /** The fill shortcut and the context menu. */
 export class FillTriggers {
   #building: Promise<void> = Promise.resolve();
+  /** The items the menu was last built with: a change that leaves them alone (a check result) rebuilds nothing. */
+  #built = '';
 
   constructor(private readonly deps: FillTriggerDeps) {}
 
@@ -89,13 +91,17 @@ export class FillTriggers {
     void this.#fillAndTell(target, (payload) => entries.findEntry(payload, id));
   };
 
-  /** Rebuilds the menu for the vault as it is now (one rebuild at a time, so items are never created twice). */
+  /** Rebuilds the menu for the vault as it is now, if its items changed (one rebuild at a time, so items are never created twice). */
   rebuildMenu(payload: Payload | undefined): Promise<void> {
     const { contextMenus } = this.deps.browser;
+    const items = menuItems(payload);
+    const built = JSON.stringify(items);
+    if (built === this.#built) return this.#building;
+    this.#built = built;
     this.#building = this.#building
       .then(async () => {
         await contextMenus.removeAll();
-        for (const item of menuItems(payload)) {
+        for (const item of items) {
           await new Promise<void>((resolve) => contextMenus.create(item, () => resolve()));
         }
       })

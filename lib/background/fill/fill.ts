@@ -1,11 +1,13 @@
 /**
  * Filling a key into a page the user acted on (popup, shortcut, context menu), through
  * `activeTab`: the background checks the page, injects the agent, asks it where the
- * field is, picks the key, checks the frame against that key, and only then hands the
- * one secret to the agent. Filling counts a use.
+ * field is, picks the key, checks the frame against that key and the agent's own word on
+ * its origin against the browser's, and only then hands the one secret to the agent —
+ * in the very document that answered (Chrome), and to an agent that fills only in the
+ * origin it is told (everywhere). Filling counts a use.
  * @module
  */
-import type { WxtBrowser } from 'wxt/browser';
+import type { Browser, WxtBrowser } from 'wxt/browser';
 import { AGENT_FILE, AGENT_GLOBAL, AGENT_REFUSALS, type FillAnswer, type LocateAnswer } from '../../fill/agent-protocol.ts';
 import { FILL_REFUSALS, fillRefusal, pageRefusal } from '../../fill/fill-policy.ts';
 import { consoleProviders } from '../../fill/sites.ts';
@@ -19,7 +21,7 @@ export interface FillTarget {
   tabId: number;
   tabUrl: string | undefined;
   frameId: number;
-  /** The frame's URL when it is not the top frame. */
+  /** The frame's URL when it is not the top frame (without it, nothing is filled there). */
   frameUrl?: string;
 }
 
@@ -32,43 +34,59 @@ export interface FillerDeps {
   now: () => number;
 }
 
+type AgentCall = { method: 'locate'; params: [] } | { method: 'fill'; params: [secret: string, expectedOrigin: string] };
+
 const refused = (message: string) => new BackgroundError('fill-refused', message);
+const UNREACHABLE = 'AI Key Vault cannot reach this page. Open it from the toolbar over the page (or use its shortcut), then fill.';
 
 /** Fills keys into pages through the injected agent. */
 export class Filler {
   constructor(private readonly deps: FillerDeps) {}
 
-  async #callAgent<T>(target: FillTarget, method: 'locate' | 'fill', secret?: string): Promise<T> {
-    const injection = { tabId: target.tabId, frameIds: [target.frameId] };
+  // Injects the agent into `where` (it stays for the next step) and calls it there; the
+  // answer comes with the document that gave it, where the browser reports one (Chrome 106+).
+  async #callAgent<T>(where: Browser.scripting.InjectionTarget, { method, params }: AgentCall, failure: string): Promise<{ answer: T; documentId: string | undefined }> {
+    const { scripting } = this.deps.browser;
     try {
-      await this.deps.browser.scripting.executeScript({ target: injection, files: [AGENT_FILE] });
-      const [answer] = await this.deps.browser.scripting.executeScript({
-        target: injection,
-        func: (global: string, call: string, arg: string | null) =>
-          (globalThis as unknown as Record<string, Record<string, (arg: string | null) => unknown>>)[global]![call]!(arg),
-        args: [AGENT_GLOBAL, method, secret ?? null],
+      await scripting.executeScript({ target: where, files: [AGENT_FILE] });
+      const [called] = await scripting.executeScript({
+        target: where,
+        func: (global: string, call: string, args: string[]) =>
+          (globalThis as unknown as Record<string, Record<string, (...args: string[]) => unknown>>)[global]![call]!(...args),
+        args: [AGENT_GLOBAL, method, params],
       });
-      return answer?.result as T;
+      return { answer: called?.result as T, documentId: called?.documentId };
     } catch {
-      throw refused('AI Key Vault cannot reach this page. Open it from the toolbar over the page (or use its shortcut), then fill.');
+      throw refused(failure);
     }
   }
 
   /** Fills the key `choose` picks into the field the agent finds at `target`; returns that key. */
   async fillInto(target: FillTarget, choose: ChooseKey): Promise<Entry> {
     const { session, now } = this.deps;
-    const pageProblem = pageRefusal(target.tabUrl) ?? (target.frameUrl ? pageRefusal(target.frameUrl) : undefined);
+    const { tabId, tabUrl, frameId } = target;
+    // A frame whose address the browser did not report could be any site's.
+    if (frameId !== 0 && !target.frameUrl) throw refused(FILL_REFUSALS['unnamed-frame']);
+    const frameUrl = target.frameUrl ?? tabUrl;
+    const pageProblem = pageRefusal(tabUrl) ?? pageRefusal(frameUrl);
     if (pageProblem) throw refused(FILL_REFUSALS[pageProblem]);
+    const frameOrigin = new URL(frameUrl!).origin; // parsed by pageRefusal
     await session.read(() => undefined); // locked: say so before touching the page
 
-    const located = await this.#callAgent<LocateAnswer>(target, 'locate');
+    const frame = { tabId, frameIds: [frameId] };
+    const { answer: located, documentId } = await this.#callAgent<LocateAnswer>(frame, { method: 'locate', params: [] }, UNREACHABLE);
     if (!located?.ok) throw refused(AGENT_REFUSALS[located?.reason ?? 'no-field']);
-    const hints = [...consoleProviders(target.frameUrl ?? target.tabUrl), ...located.providers];
+    const hints = [...consoleProviders(frameUrl), ...located.providers];
     const entry = await session.read((payload) => choose(payload, hints));
-    const frameProblem = fillRefusal(target.tabUrl, target.frameUrl, entry.provider);
+    const frameProblem = fillRefusal(tabUrl, target.frameUrl, entry.provider);
     if (frameProblem) throw refused(FILL_REFUSALS[frameProblem]);
+    // The agent runs where the browser said the frame was, or the page moved on meanwhile.
+    if (located.origin !== frameOrigin) throw refused(AGENT_REFUSALS.moved);
 
-    const filled = await this.#callAgent<FillAnswer>(target, 'fill', entry.secret);
+    // From here on, the document that answered, not whatever the frame holds by now;
+    // Firefox cannot target a document: there the agent itself refuses another origin.
+    const sameDocument = documentId ? { tabId, documentIds: [documentId] } : frame;
+    const { answer: filled } = await this.#callAgent<FillAnswer>(sameDocument, { method: 'fill', params: [entry.secret, frameOrigin] }, AGENT_REFUSALS.moved);
     if (!filled?.ok) throw refused(AGENT_REFUSALS[filled?.reason ?? 'gone']);
     await session.mutate((payload) => ({ payload: entries.recordUse(payload, entry.id, now()).payload, result: undefined }));
     return entry;

@@ -8,21 +8,22 @@
  */
 import type { Argon2idParams } from '../../crypto/kdf.ts';
 import {
-  changePassphrase,
   createVault,
   openVault,
-  rekeyVault,
-  rewrapVault,
   sealChanges,
   unlockVault,
   unwrapVaultKey,
+  type KeyLineage,
   type OpenVault,
   type SealedChange,
   type WrappedKey,
 } from '../../vault/envelope.ts';
+import { adoptNewerKey, changePassphrase, moveToKey } from '../../vault/key-change.ts';
 import { emptyPayload, type Payload } from '../../vault/payload-schema.ts';
+import { changedRecordIds } from '../../vault/changed-records.ts';
 import { VaultError } from '../../vault/errors.ts';
-import { HEADER_KEY, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { CURRENT_VERSION, HEADER_KEY, parseHeader, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { legacyRecordKeys } from '../../vault/legacy-records.ts';
 import type { VaultStatus } from '../../messages.ts';
 import { Emitter } from '../events.ts';
 import { BackgroundError, lockedError, noVaultError } from '../errors.ts';
@@ -32,13 +33,33 @@ import type { UnlockThrottle } from './unlock-throttle.ts';
 
 /** What the session tells its subscribers. */
 export interface SessionEvents {
-  /** The vault's content or state changed: its payload now (undefined when it is not open). */
-  changed: { payload: Payload | undefined };
+  /**
+   * The vault's content or state changed: its payload now (undefined when it is not
+   * open), its KDF settings, and the ids of the records that changed (absent: it opened,
+   * closed or moved to another key, so anything may have).
+   */
+  changed: { payload: Payload | undefined; kdf?: Argon2idParams; records?: ReadonlySet<string> };
   /** The vault was locked: the key is gone from memory and session storage. */
   locked: undefined;
-  /** The passphrase was changed here. */
+  /** The passphrase was changed here (the vault now has a new key). */
   passphraseChanged: undefined;
+  /** The passphrase opened a synced wrapping that does not belong to, or is older than, this vault: it was not taken. */
+  syncedWrappingRefused: undefined;
 }
+
+/**
+ * A wrapping of the vault key made elsewhere (the synced header), tried when the local
+ * one refuses the passphrase: the passphrase was changed on another browser.
+ */
+export interface AlternateWrapping {
+  wrapped: WrappedKey;
+  /** The key line the wrapping carries, verified with the key it unwrapped to; undefined when it does not verify. */
+  lineageOf(vaultKey: Uint8Array): KeyLineage | undefined;
+  /** Whether it carries proof, made with `vault`'s own key, that this key was replaced by a newer one. */
+  retires(vault: KeyLineage): boolean;
+}
+
+const changedElsewhere = () => new VaultError('wrong-passphrase', 'This passphrase was changed on another browser. Unlock with the new one.');
 
 export interface SessionDeps {
   store: VaultStore;
@@ -47,8 +68,8 @@ export interface SessionDeps {
   /** KDF strength for new vaults and new passphrases. */
   kdfParams: Argon2idParams;
   now: () => number;
-  /** A newer wrapping of the vault key made on another browser (sync), for unlock. */
-  newerWrapping: () => Promise<WrappedKey | undefined>;
+  /** Another wrapping to try when the local one refuses the passphrase (sync). */
+  alternateWrapping: () => Promise<AlternateWrapping | undefined>;
 }
 
 const isWrongPassphrase = (error: unknown) => error instanceof VaultError && error.code === 'wrong-passphrase';
@@ -68,8 +89,12 @@ export class VaultSession {
     return run;
   }
 
-  #changed(): void {
-    this.events.emit('changed', { payload: this.#vault?.payload });
+  #changed(before?: Payload): void {
+    const vault = this.#vault;
+    if (!vault) return this.events.emit('changed', { payload: undefined });
+    const { memoryKiB, iterations, parallelism } = vault.header.kdf;
+    const records = before ? { records: changedRecordIds(before, vault.payload) } : {};
+    this.events.emit('changed', { payload: vault.payload, kdf: { memoryKiB, iterations, parallelism }, ...records });
   }
 
   // After a worker restart the vault key is still in session storage: reopen from it.
@@ -78,12 +103,21 @@ export class VaultSession {
     const vaultKey = await this.deps.keys.recall();
     if (!vaultKey) return undefined;
     try {
-      this.#vault = openVault(await this.deps.store.readItems(), vaultKey);
+      this.#vault = await this.#upgrade(openVault(await this.deps.store.readItems(), vaultKey));
       this.#changed();
     } catch {
       await this.deps.keys.forget();
     }
     return this.#vault;
+  }
+
+  // A format-1 vault is stored again in pages, in one write; then its old records go.
+  async #upgrade(vault: OpenVault): Promise<OpenVault> {
+    if (vault.header.version === CURRENT_VERSION) return vault;
+    const next = sealChanges(vault, vault.payload, { now: this.deps.now() });
+    await this.#write(next.writes, vault.header, next.vault.header);
+    await this.deps.store.remove(legacyRecordKeys(await this.deps.store.readItems()));
+    return next.vault;
   }
 
   async #required(): Promise<OpenVault> {
@@ -156,28 +190,63 @@ export class VaultSession {
     });
   }
 
-  /** Opens the vault with `passphrase` (throttled). @throws VaultError `wrong-passphrase`, BackgroundError `throttled`. */
+  /**
+   * Opens the vault with `passphrase` (throttled). This browser's own wrapping is tried
+   * first, so nothing in the sync area can refuse the right passphrase; only when it
+   * refuses, a synced wrapping (a passphrase changed on another browser) is tried, and
+   * taken only when it verifies, reaches this vault's key and is newer.
+   * @throws VaultError `wrong-passphrase`, BackgroundError `throttled`.
+   */
   unlock(passphrase: string): Promise<void> {
     return this.#exclusive(async () => {
       if (await this.#current()) return;
       const items = await this.deps.store.readItems();
       if (items[HEADER_KEY] === undefined) throw noVaultError();
       await this.deps.throttle.guard(async () => {
-        const newer = await this.deps.newerWrapping().catch(() => undefined);
-        if (newer) await this.#unlockWithNewerWrapping(items, newer, passphrase);
-        else await this.#open(await unlockVault(items, passphrase));
+        try {
+          await this.#open(await this.#upgrade(await this.#unlockHere(items, passphrase)));
+        } catch (error) {
+          if (!isWrongPassphrase(error) || !(await this.#unlockWithSyncedWrapping(items, passphrase))) throw error;
+        }
       }, isWrongPassphrase);
       this.#changed();
     });
   }
 
-  // The passphrase changed on another browser: that one opens the vault now, and this
-  // browser's header takes its wrapping, so the old passphrase no longer does.
-  async #unlockWithNewerWrapping(items: StoredItems, newer: WrappedKey, passphrase: string): Promise<void> {
-    const vault = openVault(items, await unwrapVaultKey(newer, passphrase));
-    const rewrapped = rewrapVault(vault, newer, { now: this.deps.now() });
-    await this.#write(rewrapped.writes, vault.header, rewrapped.vault.header);
-    await this.#open(rewrapped.vault);
+  // This browser's own wrapping, unless a passphrase change elsewhere retired its key (then never again).
+  async #unlockHere(items: StoredItems, passphrase: string): Promise<OpenVault> {
+    const local = parseHeader(items[HEADER_KEY]);
+    if (await this.deps.store.isRetired(local)) throw changedElsewhere();
+    const vault = await unlockVault(items, passphrase);
+    const alternate = await this.deps.alternateWrapping().catch(() => undefined);
+    if (!alternate?.retires(vault)) return vault;
+    vault.vaultKey.fill(0);
+    await this.deps.store.markRetired(local);
+    throw changedElsewhere();
+  }
+
+  // The passphrase changed on another browser: its wrapping opens the vault now, and
+  // this browser moves to its key, so the old passphrase no longer does. Whether it was taken.
+  async #unlockWithSyncedWrapping(items: StoredItems, passphrase: string): Promise<boolean> {
+    const local = parseHeader(items[HEADER_KEY]);
+    const alternate = await this.deps.alternateWrapping().catch(() => undefined);
+    if (!alternate || alternate.wrapped.key.ciphertext === local.key.ciphertext) return false;
+    let vaultKey: Uint8Array;
+    try {
+      vaultKey = await unwrapVaultKey(alternate.wrapped, passphrase);
+    } catch {
+      return false;
+    }
+    const lineage = alternate.lineageOf(vaultKey);
+    const adopted = lineage && adoptNewerKey(items, alternate.wrapped, lineage, { now: this.deps.now() });
+    if (!adopted) {
+      this.events.emit('syncedWrappingRefused', undefined);
+      return false;
+    }
+    await this.#write(adopted.writes, local, adopted.vault.header);
+    await this.deps.store.remove(legacyRecordKeys(items));
+    await this.#open(adopted.vault);
+    return true;
   }
 
   /** Forgets the vault key everywhere. */
@@ -219,17 +288,17 @@ export class VaultSession {
       const { payload, result, alongside } = task(vault);
       if (payload === vault.payload && !alongside) return result;
       await this.#store(vault, sealChanges(vault, payload, { now: this.deps.now() }), alongside);
-      this.#changed();
+      this.#changed(vault.payload);
       return result;
     });
   }
 
-  /** Moves the open vault to another vault key and wrapping (joining a synced vault). */
-  rekey<T>(wrapped: WrappedKey, vaultKey: Uint8Array, change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
+  /** Moves the open vault to another key line and wrapping (joining a synced vault), with `change` applied. */
+  rekey<T>(wrapped: WrappedKey, lineage: KeyLineage, change: (payload: Payload) => { payload: Payload; result: T }): Promise<T> {
     return this.#exclusive(async () => {
       const vault = await this.#required();
       const { payload, result } = change(vault.payload);
-      const next = rekeyVault(vault, wrapped, vaultKey, payload, { now: this.deps.now() });
+      const next = moveToKey(vault, wrapped, lineage, payload, { now: this.deps.now() });
       await this.#store(vault, next);
       await this.#open(next.vault);
       this.#changed();
@@ -251,7 +320,7 @@ export class VaultSession {
     });
   }
 
-  /** Wraps the vault key under `next` after `current` is proven. */
+  /** After `current` is proven: a fresh vault key wrapped under `next`, every record sealed again, in one write. */
   changePassphrase(current: string, next: string): Promise<void> {
     return this.#exclusive(async () => {
       const vault = await this.#required();

@@ -1,6 +1,7 @@
 /**
- * The vault's own requests: its state (create, unlock, lock, passphrase), the list of
- * keys, their edits and settings, and one secret for one act (copy or reveal).
+ * The vault's own requests: its state (create, unlock, lock, passphrase), the keys'
+ * edits and settings, and one secret for one act (copy or reveal). (The list itself is
+ * answered from the view: `view/view-handlers.ts`.)
  * @module
  */
 import * as entries from '../../vault/entries.ts';
@@ -34,11 +35,6 @@ export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultH
     unlock: async ({ passphrase }) => (await session.unlock(passphrase), status()),
     lock: async () => (await session.lock(), status()),
     changePassphrase: async ({ current, next }) => (await session.changePassphrase(current, next), {}),
-    listEntries: () =>
-      session.read((payload, header) => {
-        const { memoryKiB, iterations, parallelism } = header.kdf;
-        return { entries: payload.entries.map((entry) => summarize(entry, payload)), settings: payload.settings, kdf: { memoryKiB, iterations, parallelism } };
-      }),
     addEntry: async ({ entry }) => {
       const added = await session.mutate((payload) => withSummary(entries.addEntry(payload, entry, newId(), now())));
       checkSoon(added.entry.id);

@@ -6,11 +6,13 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { HEADER_KEY, RECORD_PREFIX, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { HEADER_KEY, LEGACY_RECORD_PREFIX, PAGE_PREFIX, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
 import { VaultError } from '../../vault/errors.ts';
 import { BackgroundError } from '../errors.ts';
 
 export type LocalArea = WxtBrowser['storage']['local'];
+
+const RETIRED_KEY = 'retiredWrapping';
 
 export class VaultStore {
   constructor(private readonly local: LocalArea) {}
@@ -20,7 +22,7 @@ export class VaultStore {
     const everything = await this.local.get(null);
     const items: StoredItems = {};
     for (const [key, value] of Object.entries(everything)) {
-      if (key === HEADER_KEY || key.startsWith(RECORD_PREFIX)) items[key] = value;
+      if (key === HEADER_KEY || key.startsWith(PAGE_PREFIX) || key.startsWith(LEGACY_RECORD_PREFIX)) items[key] = value;
     }
     return items;
   }
@@ -53,6 +55,21 @@ export class VaultStore {
       }
       throw error;
     }
+  }
+
+  /** Removes items that no longer belong to the vault (a format-1 vault's records, once it is stored in pages). */
+  async remove(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.local.remove(keys);
+  }
+
+  /** Remembers that `header`'s wrapping was retired by a passphrase change on another browser: it never opens the vault again. */
+  async markRetired(header: Header): Promise<void> {
+    await this.local.set({ [RETIRED_KEY]: header.key.ciphertext });
+  }
+
+  /** Whether `header`'s wrapping was retired (see `markRetired`). */
+  async isRetired(header: Header): Promise<boolean> {
+    return (await this.local.get(RETIRED_KEY))[RETIRED_KEY] === header.key.ciphertext;
   }
 
   /** Is the header with `checksum` the stored one (a write landed although its call failed)? */

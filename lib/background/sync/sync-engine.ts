@@ -3,35 +3,29 @@
  * it into the open vault entry by entry, and writes what the area lacks in one `set`,
  * only if the whole vault fits the engine's limits. Rounds run one at a time, a moment
  * after a local change or a change from the area; a dropped or late change event only
- * delays the next round, which reads everything again.
+ * delays the next round, which reads everything again. The bookkeeping of a merge lands
+ * in the same write as the merged vault, and always before anything is published.
  * @module
  */
 import { randomId, type RandomBytes } from '../../crypto/random.ts';
-import { unwrapVaultKey, type OpenVault, type WrappedKey } from '../../vault/envelope.ts';
+import type { Argon2idParams } from '../../crypto/kdf.ts';
+import { unwrapVaultKey, type KeyLineage, type WrappedKey } from '../../vault/envelope.ts';
 import { mergeWithRemote, revOf } from '../../sync/merge.ts';
-import { keyedStamp, type SyncedVersion } from '../../sync/synced-version.ts';
-import {
-  SYNC_ENTRY_PREFIX,
-  SYNC_FORMAT,
-  SYNC_HEADER_KEY,
-  SYNC_VERSION,
-  entryKey,
-  openVersion,
-  parseSyncHeader,
-  sealVersion,
-  type SyncHeader,
-} from '../../sync/sync-items.ts';
-import { SYNC_LIMITS, usageOf, whyItDoesNotFit } from '../../sync/sync-limits.ts';
+import { keyedStamp } from '../../sync/synced-version.ts';
+import { SYNC_HEADER_KEY, readSyncHeader, verifySyncHeader, withinKdfCap, type ReadHeader } from '../../sync/sync-header.ts';
+import { planRound, versionsIn } from '../../sync/round-plan.ts';
+import { SYNC_LIMITS } from '../../sync/sync-limits.ts';
 import { SyncError } from '../../sync/sync-error.ts';
 import type { SyncStatusView } from '../../messages.ts';
 import type { VaultSession } from '../session/session.ts';
 import { BackgroundError, lockedError } from '../errors.ts';
-import type { SyncState, SyncStateStore } from './sync-state.ts';
+import { SYNC_STATE_KEY, type SyncStateStore } from './sync-state.ts';
 
 /** The part of `storage.sync` sync uses. */
 export interface SyncArea {
-  get(keys: null): Promise<Record<string, unknown>>;
+  get(keys: null | string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
 export interface SyncEngineOptions {
@@ -40,49 +34,28 @@ export interface SyncEngineOptions {
   state: SyncStateStore;
   now: () => number;
   random: RandomBytes;
+  /** The strongest KDF settings this browser makes: a synced header asking for more is never run. */
+  kdfCap: Argon2idParams;
   /** Debounce before a round, after a change. */
   delayMs?: number;
 }
 
-function versionsIn(area: Record<string, unknown>, vaultKey: Uint8Array, vaultId: string): Map<string, SyncedVersion> {
-  const versions = new Map<string, SyncedVersion>();
-  for (const [key, value] of Object.entries(area)) {
-    if (key === SYNC_HEADER_KEY || !key.startsWith(SYNC_ENTRY_PREFIX)) continue;
-    const version = openVersion(vaultKey, vaultId, key, value);
-    versions.set(version.id, version);
-  }
-  return versions;
-}
+const HEADER_REFUSED = 'The synced passphrase header was refused: it does not belong to this vault’s key, or is older than it. Nothing was taken from it.';
+const HEADER_REPLACED = 'A synced passphrase header that this vault’s key does not verify was refused and replaced with this browser’s own: someone may have altered your synced data.';
+const STRONGER_KDF = 'The synced vault asks for key-derivation settings stronger than this version of AI Key Vault makes. Update AI Key Vault on this browser, then join.';
 
-function headerFor(vault: OpenVault, state: SyncState): SyncHeader {
-  return { format: SYNC_FORMAT, version: SYNC_VERSION, vault: state.vault!, kdf: vault.header.kdf, key: vault.header.key, keyChangedAt: state.keyChangedAt ?? 0 };
-}
-
-const sameWrapping = (a: WrappedKey, b: WrappedKey) => a.key.nonce === b.key.nonce && a.key.ciphertext === b.key.ciphertext;
+const areaVaultOf = (found: ReadHeader) => (found.kind === 'current' ? found.header.vault : found.vault);
 
 /**
  * The one owner of sync: its rounds, its switches and its state all run through one
  * queue, so a round never writes back a state that `disable` just changed.
  */
 export class SyncEngine {
-  readonly #session: VaultSession;
-  readonly #area: SyncArea;
-  readonly #state: SyncStateStore;
-  readonly #now: () => number;
-  readonly #random: RandomBytes;
-  readonly #delayMs: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #writes: number[] = [];
 
-  constructor({ session, area, state, now, random, delayMs = 1500 }: SyncEngineOptions) {
-    this.#session = session;
-    this.#area = area;
-    this.#state = state;
-    this.#now = now;
-    this.#random = random;
-    this.#delayMs = delayMs;
-  }
+  constructor(private readonly deps: SyncEngineOptions) {}
 
   #serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(task, task);
@@ -90,11 +63,11 @@ export class SyncEngine {
     return run;
   }
 
-  #newRev = () => revOf(this.#random(6));
+  #newRev = () => revOf(this.deps.random(6));
 
   /** What the Sync panel shows. */
   async status(): Promise<SyncStatusView> {
-    const { enabled, lastSyncedAt, problem, usage } = await this.#state.read();
+    const { enabled, lastSyncedAt, problem, usage } = await this.deps.state.read();
     return {
       enabled,
       ...(lastSyncedAt !== undefined ? { lastSyncedAt } : {}),
@@ -111,51 +84,57 @@ export class SyncEngine {
    */
   async enable(passphrase?: string): Promise<SyncStatusView> {
     await this.#serial(async () => {
-      if ((await this.#session.status()) !== 'unlocked') throw lockedError();
-      const area = await this.#area.get(null);
-      const state = await this.#state.read();
+      if ((await this.deps.session.status()) !== 'unlocked') throw lockedError();
+      const area = await this.deps.area.get(null);
+      const state = await this.deps.state.read();
       const raw = area[SYNC_HEADER_KEY];
       if (raw === undefined) {
-        await this.#state.write({ enabled: true, vault: randomId(this.#random), keyChangedAt: this.#now(), marks: {} });
+        await this.deps.state.write({ enabled: true, vault: randomId(this.deps.random), marks: {} });
       } else {
-        const header = parseSyncHeader(raw);
-        if (header.vault === state.vault) await this.#state.write({ ...state, enabled: true });
-        else await this.#join(header, area, passphrase);
+        const found = readSyncHeader(raw);
+        if (areaVaultOf(found) === state.vault) await this.deps.state.write({ ...state, enabled: true, problem: undefined });
+        else await this.#join(found, area, passphrase);
       }
       await this.#roundOrRecord();
     });
     return this.status();
   }
 
-  async #join(header: SyncHeader, area: Record<string, unknown>, passphrase: string | undefined): Promise<void> {
+  async #join(found: ReadHeader, area: Record<string, unknown>, passphrase: string | undefined): Promise<void> {
     if (!passphrase) {
       throw new BackgroundError(
         'sync-needs-passphrase',
         'Your browser account already syncs an AI Key Vault. Enter that vault’s passphrase to join it: the keys of this browser are added to it, and its passphrase opens this browser’s vault from then on.',
       );
     }
-    const vaultKey = await unwrapVaultKey(header, passphrase);
-    const remote = versionsIn(area, vaultKey, header.vault);
-    const marks = await this.#session.rekey(header, vaultKey, (payload) => {
-      const merged = mergeWithRemote(payload, {}, remote, this.#newRev, keyedStamp(vaultKey));
+    const wrapped: WrappedKey = found.kind === 'current' ? found.header : found.wrapped;
+    if (!withinKdfCap(wrapped.kdf, this.deps.kdfCap)) throw new SyncError('sync-damaged', STRONGER_KDF);
+    const vaultKey = await unwrapVaultKey(wrapped, passphrase);
+    const lineage: KeyLineage | undefined = found.kind === 'current' ? verifySyncHeader(found.header, vaultKey) : { vaultKey, epoch: 0, previousKeys: [] };
+    if (!lineage) throw new SyncError('sync-header-refused', HEADER_REFUSED);
+    const vaultId = areaVaultOf(found);
+    const remote = versionsIn(area, [vaultKey, ...lineage.previousKeys], vaultId);
+    const marks = await this.deps.session.rekey(wrapped, lineage, (payload) => {
+      const merged = mergeWithRemote(payload, {}, remote, this.#newRev, keyedStamp(lineage));
       return { payload: merged.payload, result: merged.marks };
     });
-    await this.#state.write({ enabled: true, vault: header.vault, keyChangedAt: header.keyChangedAt, marks });
+    await this.deps.state.write({ enabled: true, vault: vaultId, marks });
   }
 
-  /** Turns sync off on this browser (the synced items stay for the others). */
+  /** Turns sync off on this browser (the synced items stay for the others). Works while locked. */
   async disable(): Promise<SyncStatusView> {
     clearTimeout(this.#timer);
     await this.#serial(async () => {
-      const state = await this.#state.read();
-      await this.#state.write({ ...state, enabled: false });
+      const state = await this.deps.state.read();
+      await this.deps.state.write({ ...state, enabled: false, problem: undefined });
     });
     return this.status();
   }
 
-  /** Resolves when everything queued so far has run (tests wait for it before a "browser" stops). */
-  settled(): Promise<void> {
-    return this.#serial(async () => undefined);
+  /** A round soon (debounced): after a local change or a change in the area. */
+  schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.syncNow(), this.deps.delayMs ?? 1500);
   }
 
   /** Stops a round that is waiting to start (the vault locked). */
@@ -163,81 +142,75 @@ export class SyncEngine {
     clearTimeout(this.#timer);
   }
 
-  /** A round soon (debounced): after a local change or a change in the area. */
-  schedule(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.syncNow(), this.#delayMs);
-  }
-
   /** One round now, after any running one. Never throws: a problem is kept for the status. */
   syncNow(): Promise<void> {
     return this.#serial(() => this.#roundOrRecord());
+  }
+
+  /** Resolves when everything queued so far has run (tests wait for it before a "browser" stops). */
+  settled(): Promise<void> {
+    return this.#serial(async () => undefined);
+  }
+
+  /** Unlock found a synced header that the passphrase opened but that does not belong to, or is older than, this vault. */
+  headerRefused(): Promise<void> {
+    return this.#serial(() => this.#record(new SyncError('sync-header-refused', HEADER_REFUSED)));
   }
 
   async #roundOrRecord(): Promise<void> {
     try {
       await this.#runRound();
     } catch (error) {
-      const message = error instanceof SyncError || error instanceof BackgroundError ? error.message : 'Sync failed; it will try again after the next change.';
-      const state = await this.#state.read();
-      await this.#state.write({ ...state, problem: message });
+      await this.#record(error);
     }
   }
 
-  /** The passphrase changed here: the area takes this browser's wrapping. */
-  passphraseChanged(): Promise<void> {
-    return this.#serial(async () => {
-      const state = await this.#state.read();
-      if (!state.enabled) return;
-      await this.#state.write({ ...state, keyChangedAt: this.#now() });
-      await this.#roundOrRecord();
-    });
+  async #record(error: unknown): Promise<void> {
+    const message = error instanceof SyncError || error instanceof BackgroundError ? error.message : 'Sync failed; it will try again after the next change.';
+    const state = await this.deps.state.read();
+    if (state.enabled) await this.deps.state.write({ ...state, problem: message });
   }
 
   #mayWrite(): boolean {
-    const now = this.#now();
+    const now = this.deps.now();
     this.#writes = this.#writes.filter((at) => now - at < 3_600_000);
     const lastMinute = this.#writes.filter((at) => now - at < 60_000).length;
     return lastMinute < SYNC_LIMITS.writesPerMinute && this.#writes.length < SYNC_LIMITS.writesPerHour;
   }
 
   async #runRound(): Promise<void> {
-    const state = await this.#state.read();
-    if (!state.enabled || !state.vault || (await this.#session.status()) !== 'unlocked') return;
-    const area = await this.#area.get(null);
-    const header = area[SYNC_HEADER_KEY] === undefined ? undefined : parseSyncHeader(area[SYNC_HEADER_KEY]);
-    if (header && header.vault !== state.vault) {
+    const { session, random } = this.deps;
+    const state = await this.deps.state.read();
+    const vaultId = state.vault;
+    if (!state.enabled || !vaultId || (await session.status()) !== 'unlocked') return;
+    const area = await this.deps.area.get(null);
+    const found = area[SYNC_HEADER_KEY] === undefined ? undefined : readSyncHeader(area[SYNC_HEADER_KEY]);
+    if (found && areaVaultOf(found) !== vaultId) {
       throw new SyncError('sync-other-vault', 'Your browser account now syncs another AI Key Vault. Turn sync off and on again to join it.');
     }
-    const round = await this.#session.withOpenVault((vault) => {
-      const remote = versionsIn(area, vault.vaultKey, state.vault!);
-      const merged = mergeWithRemote(vault.payload, state.marks, remote, this.#newRev, keyedStamp(vault.vaultKey));
-      const writes: Record<string, unknown> = {};
-      for (const version of merged.publish) writes[entryKey(version.id)] = sealVersion(vault.vaultKey, state.vault!, version, this.#random);
-      let keyChangedAt = state.keyChangedAt ?? 0;
-      if (!header || (keyChangedAt > header.keyChangedAt && !sameWrapping(header, vault.header))) writes[SYNC_HEADER_KEY] = headerFor(vault, state);
-      else if (sameWrapping(header, vault.header)) keyChangedAt = Math.max(keyChangedAt, header.keyChangedAt);
-      const projected = { ...area, ...writes };
-      const names = new Map(merged.payload.entries.map((e) => [entryKey(e.id), e.name]));
-      const problem = whyItDoesNotFit(projected, (key) => names.get(key));
-      return { payload: merged.payload, result: { writes, marks: merged.marks, problem, usage: usageOf(problem ? area : projected), keyChangedAt } };
+    const round = await session.withOpenVault((vault) => {
+      const plan = planRound({ area, found, vault, vaultId, marks: state.marks, newRev: this.#newRev, random });
+      const bookkeeping = { ...state, marks: plan.marks };
+      return { payload: plan.payload, result: { ...plan, bookkeeping }, ...(plan.changed ? { alongside: { [SYNC_STATE_KEY]: bookkeeping } } : {}) };
     });
-    let problem = round.problem;
+    // Bookkeeping first: a round cut short after publishing would otherwise mint new revisions for the same content.
+    if (!round.changed) await this.deps.state.write(round.bookkeeping);
+    let problem = round.tooBig;
     if (!problem && Object.keys(round.writes).length > 0) {
       if (!this.#mayWrite()) {
         problem = 'The browser’s sync limit of writes per minute was reached; sync resumes in a minute.';
         setTimeout(() => this.schedule(), 60_000);
       } else {
-        this.#writes.push(this.#now());
-        await this.#area.set(round.writes);
+        this.#writes.push(this.deps.now());
+        await this.deps.area.set(round.writes);
+        if (round.removals.length > 0) await this.deps.area.remove(round.removals);
+        if (round.replacedHeader) problem = HEADER_REPLACED;
       }
     }
-    await this.#state.write({
-      ...state,
-      keyChangedAt: round.keyChangedAt,
-      marks: round.marks,
+    await this.deps.state.write({
+      ...round.bookkeeping,
       usage: round.usage,
-      ...(problem ? { problem } : { problem: undefined, lastSyncedAt: this.#now() }),
+      ...(problem ? { problem } : { problem: undefined, lastSyncedAt: this.deps.now() }),
     });
   }
 }

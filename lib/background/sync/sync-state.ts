@@ -5,18 +5,18 @@
  */
 import { z } from 'zod';
 import { ENTRY_ID } from '../../vault/payload-schema.ts';
+import { SEEN_LENGTH } from '../../sync/merge.ts';
 import type { LocalArea } from '../session/vault-store.ts';
 
 export const SYNC_STATE_KEY = 'syncState';
 
-const MarkSchema = z.strictObject({ rev: z.string(), history: z.array(z.string()), mine: z.boolean(), stamp: z.string() });
+const MarkSchema = z.strictObject({ rev: z.string(), history: z.array(z.string()), mine: z.boolean(), stamp: z.string(), seen: z.array(z.string()).max(SEEN_LENGTH).optional() });
 
-const SyncStateSchema = z.strictObject({
+// Not strict: fields of older versions (keyChangedAt) are dropped, not refused.
+const SyncStateSchema = z.object({
   enabled: z.boolean(),
   /** The synced vault this browser belongs to. */
   vault: ENTRY_ID.optional(),
-  /** When the passphrase this browser wrapped its key with was set. */
-  keyChangedAt: z.number().optional(),
   lastSyncedAt: z.number().optional(),
   problem: z.string().optional(),
   usage: z.strictObject({ bytes: z.number(), items: z.number() }).optional(),

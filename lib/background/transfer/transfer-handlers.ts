@@ -1,7 +1,8 @@
 /**
  * Import and export. Files are read here, in the background: the page sends the file's
  * text and gets back a masked preview; keys never travel back to it in bulk, except in
- * the plain-text export the user asked for with their passphrase.
+ * the plain-text export the user asked for with their passphrase. Exporting, sealed or
+ * plain, takes the master passphrase again.
  * @module
  */
 import type { Argon2idParams } from '../../crypto/kdf.ts';
@@ -73,9 +74,11 @@ export function transferHandlers({ session, imports, checkAll, kdfParams, now, n
       void checkAll(new Set(added)).catch(() => undefined);
       return { added: added.length };
     },
-    exportBackup: async ({ passphrase }) => {
-      const entries = await session.read((payload) => payload.entries);
-      return { text: await createBackup(entries, passphrase, kdfParams, now()) };
+    // Both exports prove the master passphrase first (throttled like unlocking): an
+    // unlocked, unattended browser must not hand every key to whoever sits at it.
+    exportBackup: async ({ masterPassphrase, backupPassphrase }) => {
+      const entries = await session.readWithPassphrase(masterPassphrase, (payload) => payload.entries);
+      return { text: await createBackup(entries, backupPassphrase, kdfParams, now()) };
     },
     exportPlain: async ({ passphrase }) => {
       const entries = await session.readWithPassphrase(passphrase, (payload) => payload.entries);

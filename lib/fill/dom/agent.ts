@@ -1,7 +1,8 @@
 /**
  * What the background injects (with `activeTab`) when the user fills from the popup,
  * the shortcut or the context menu. In two steps: `locate` finds the field and reports
- * its hints, without any secret; `fill` then receives the one key the background chose.
+ * its hints and the origin it runs in, without any secret; `fill` then receives the one
+ * key the background chose, with the origin it checked, and fills only in that origin.
  * @module
  */
 import { isAccountOrOtherField, judgeField } from '../field-signals.ts';
@@ -23,18 +24,22 @@ export function locate(document: Document): LocateAnswer {
     const description = describeField(focus.field);
     if (isAccountOrOtherField(description)) return { ok: false, reason: 'not-a-key-field' };
     target = focus.field;
-    return { ok: true, providers: judgeField(description).providers };
+    return { ok: true, providers: judgeField(description).providers, origin: document.location.origin };
   }
   const [first] = keyFields(document);
   if (!first) return { ok: false, reason: 'no-field' };
   target = first.field;
-  return { ok: true, providers: first.verdict.providers };
+  return { ok: true, providers: first.verdict.providers, origin: document.location.origin };
 }
 
-/** Fills the field `locate` found, if it is still there and still fillable. */
-export function fill(secret: string): FillAnswer {
+/**
+ * Fills the field `locate` found, if this document is still of `expectedOrigin` (the one
+ * the background checked) and the field is still there and still fillable.
+ */
+export function fill(document: Document, secret: string, expectedOrigin: string): FillAnswer {
   const field = target;
   target = undefined;
+  if (document.location.origin !== expectedOrigin) return { ok: false, reason: 'moved' };
   if (!field?.isConnected) return { ok: false, reason: 'gone' };
   const why = unfillable(field);
   if (why) return { ok: false, reason: why };

@@ -1,0 +1,23 @@
+/**
+ * The pages' view of the vault: the key list and the popup's rows, answered from the
+ * view in memory, never queued behind the session's work. Only when the view is closed
+ * (locked, or a worker just started) is the session asked, which reopens it or says why not.
+ * @module
+ */
+import { providerGroups } from '../../vault/provider-groups.ts';
+import type { Handlers } from '../router.ts';
+import type { VaultSession } from '../session/session.ts';
+import type { VaultView } from './vault-view.ts';
+
+/** Handlers for the list and the popup's rows. */
+export function viewHandlers(session: VaultSession, view: VaultView) {
+  // After a worker restart the session reopens with the kept key and the view follows; locked: it throws why.
+  const opened = async () => {
+    if (!view.isOpen) await session.read(() => undefined);
+  };
+  return {
+    listEntries: async () => (await opened(), view.listing()),
+    listChanges: async ({ since }) => (await opened(), view.catchUp(since)),
+    popupList: async () => (await opened(), { ...view.version, groups: providerGroups(view.summaries()) }),
+  } satisfies Partial<Handlers>;
+}

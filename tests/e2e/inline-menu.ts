@@ -8,10 +8,15 @@ import { expect, type Frame, type Page } from '@playwright/test';
 /** Longer than the menu must be plainly visible before a pick counts (500 ms), with room for a busy machine. */
 export const LOOK_MS = 1000;
 
+/** The menu frames `page` holds now (a closed menu's frame is gone). */
+export function menuFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => frame.url().includes('/inline-menu.html') && !frame.isDetached());
+}
+
 /** The menu's frame in `page`, once it has drawn. */
 export async function menuIn(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/inline-menu.html'))) !== undefined).toBe(true);
+  await expect.poll(() => (frame = menuFrames(page)[0]) !== undefined).toBe(true);
   await frame!.locator('main button, main p:not(.title)').first().waitFor();
   return frame!;
 }

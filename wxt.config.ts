@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { catalogHostPermissions } from './lib/providers/host-permissions.ts';
+import { MENU_PAGE_PATH } from './lib/fill/inline-pick.ts';
+import { LOOPBACK_PATTERNS } from './lib/web/address.ts';
 
 // The manifest lives here; permissions are kept to what the features use.
 export default defineConfig({
@@ -40,6 +42,13 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
+    // The inline menu: our page, framed by the content script inside the sites it runs on.
+    // The page alone (its scripts load as the extension's own); Chrome only through a
+    // per-session address; on https pages (any site the user may turn the offer on for)
+    // and pages on this computer, as the offer itself.
+    web_accessible_resources: [
+      { resources: [MENU_PAGE_PATH.slice(1)], matches: ['https://*/*', ...LOOPBACK_PATTERNS], use_dynamic_url: true },
+    ],
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+K' },

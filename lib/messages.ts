@@ -8,6 +8,7 @@ import { z } from 'zod/mini';
 import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
 import { LIMITS } from './vault/limits.ts';
+import { PICK_OUTCOME_CODES } from './fill/inline-pick.ts';
 
 const PASSPHRASE = z.string().check(z.maxLength(LIMITS.passphrase));
 const NEW_PASSPHRASE = PASSPHRASE.check(z.minLength(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`));
@@ -49,11 +50,14 @@ export const ImportRowSchema = z.strictObject({
 });
 
 /**
- * Which senders may ask what: extension pages manage the vault; content scripts may list
- * the keys for a field, receive the one the user picked there, and offer a new key.
+ * Which senders may ask what: extension pages manage the vault; the inline menu (our own
+ * page framed inside a web page) may only draw the menu it was opened for and make the
+ * pick or the save in it; content scripts may only open a menu for their own frame and
+ * redeem the one pick made in it.
  */
-export type SenderClass = 'page' | 'content';
+export type SenderClass = 'page' | 'menu' | 'content';
 const PAGES: readonly SenderClass[] = ['page'];
+const MENU: readonly SenderClass[] = ['menu'];
 const CONTENT: readonly SenderClass[] = ['content'];
 
 export const SyncStatusSchema = z.strictObject({
@@ -68,6 +72,15 @@ export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string() });
 export type OfferedKey = z.infer<typeof OfferedKeySchema>;
 const SITE_ORIGIN = z.string().check(z.maxLength(300));
+/** A menu's id or a pick's token: random, 128 bits, used once. */
+const ONE_TIME_ID = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id'));
+
+/** What the inline menu draws: the keys that fit the site, or a captured key to save. */
+export const MenuViewSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fill'), state: z.enum(['locked', 'unlocked']), site: z.string(), keys: z.array(OfferedKeySchema) }),
+  z.strictObject({ kind: z.literal('capture'), provider: z.string(), masked: z.string() }),
+]);
+export type MenuView = z.infer<typeof MenuViewSchema>;
 
 export const PROTOCOL = {
   status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
@@ -161,7 +174,7 @@ export const PROTOCOL = {
     response: EMPTY,
     senders: PAGES,
   },
-  /** A key the content script offered to save: provider, suggested name and key, for the add form. */
+  /** A captured key the person chose to save in the menu: provider, suggested name and key, for the add form. */
   takeCapture: {
     request: z.strictObject({ token: z.string().check(z.maxLength(64)) }),
     response: z.strictObject({ provider: z.string(), name: z.string(), secret: z.string() }),
@@ -172,20 +185,33 @@ export const PROTOCOL = {
   /** Turns the inline offer on for one origin, after the page obtained its host permission. */
   enableInlineSite: { request: z.strictObject({ origin: SITE_ORIGIN }), response: z.strictObject({ sites: z.array(z.string()) }), senders: PAGES },
   disableInlineSite: { request: z.strictObject({ origin: SITE_ORIGIN }), response: z.strictObject({ sites: z.array(z.string()) }), senders: PAGES },
-  /** The inline offer: names and masks of the keys for a field (providers: the field's hints). */
-  inlineKeys: {
+  /**
+   * The inline offer, pressed: opens a menu for the sender's own frame (tab, frame,
+   * document and origin as the browser reports them). `providers`: the field's hints.
+   */
+  inlineOpen: {
     request: z.strictObject({ providers: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(8)) }),
-    response: z.strictObject({ state: z.enum(['locked', 'unlocked']), keys: z.array(OfferedKeySchema) }),
+    response: z.strictObject({ menuId: ONE_TIME_ID }),
     senders: CONTENT,
   },
-  /** The key the user just picked in the inline offer, for the sender's own frame. */
-  inlineFill: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ secret: z.string() }), senders: CONTENT },
-  /** A key that appeared on a provider's console: opens the add form prefilled. */
-  captureKey: {
+  /** A key that appeared on a provider's console: opens a menu that offers to save it. Tells nothing back. */
+  captureOpen: {
     request: z.strictObject({ secret: z.string().check(z.minLength(8), z.maxLength(LIMITS.secret)) }),
-    response: z.strictObject({ savedAs: z.optional(z.string()) }),
+    response: z.strictObject({ menuId: ONE_TIME_ID }),
     senders: CONTENT,
   },
+  /** The key picked in the menu, for the one frame and document the menu was opened for, once. */
+  inlineRedeem: { request: z.strictObject({ token: ONE_TIME_ID }), response: z.strictObject({ secret: z.string() }), senders: CONTENT },
+  /** The menu frame draws its menu (the first frame to ask becomes the menu's only frame). */
+  menuShow: { request: z.strictObject({ menuId: ONE_TIME_ID }), response: MenuViewSchema, senders: MENU },
+  /** A key chosen in the menu by the person: a pick is sent to the content script that opened it. */
+  menuPick: {
+    request: z.strictObject({ menuId: ONE_TIME_ID, id: ENTRY_ID }),
+    response: z.strictObject({ outcome: z.enum(PICK_OUTCOME_CODES) }),
+    senders: MENU,
+  },
+  /** "Save to AI Key Vault" pressed in the menu: opens the add form, or says the key is saved already. */
+  menuSave: { request: z.strictObject({ menuId: ONE_TIME_ID }), response: z.strictObject({ savedAs: z.optional(z.string()) }), senders: MENU },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
   syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: () => true },
   enableSync: { request: z.strictObject({ passphrase: z.optional(PASSPHRASE) }), response: SyncStatusSchema, senders: PAGES },
@@ -231,6 +257,7 @@ export type ErrorCode =
   | 'import-failed'
   | 'import-expired'
   | 'fill-refused'
+  | 'menu-expired'
   | 'storage-full'
   | 'sync-needs-passphrase'
   | 'sync-damaged'

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect } from '../../tests/e2e/fill-world.ts';
-import { clickShadowButton, shadowButtons } from '../../tests/e2e/closed-shadow.ts';
+import { clickShadowButton } from '../../tests/e2e/closed-shadow.ts';
+import { menuIn } from '../../tests/e2e/inline-menu.ts';
 import { FakeProvider } from '../../tests/fixtures/fake-provider.ts';
 import { addKey, createVault } from '../../tests/e2e/vault-pages.ts';
 
@@ -22,13 +23,13 @@ test('screenshots', async ({ openPage, context, site }) => {
   await popup.getByRole('listitem').first().waitFor();
   await popup.screenshot({ path: 'docs/popup.png' });
 
-  // The inline offer on a provider's console, its list open.
+  // The inline offer on a provider's console, its menu (our own frame) open.
   const console = await context.newPage();
   await console.setViewportSize({ width: 640, height: 300 });
   await console.goto(site.consoleUrl);
   await console.getByLabel('API key').click();
   await clickShadowButton(console, 'Fill from AI Key Vault');
-  await expect.poll(() => shadowButtons(console)).toContainEqual(expect.stringContaining('Personal'));
+  await (await menuIn(console)).getByRole('button', { name: /Personal/ }).waitFor();
   await console.screenshot({ path: 'docs/inline-offer.png' });
   await fake.stop();
 });

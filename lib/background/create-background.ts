@@ -35,6 +35,8 @@ import { Filler } from './fill/fill.ts';
 import { FillTriggers } from './fill/fill-triggers.ts';
 import { InlineSites } from './fill/inline-sites.ts';
 import { fillHandlers, type Capture } from './fill/fill-handlers.ts';
+import { InlineMenus } from './fill/inline-menus.ts';
+import { inlineHandlers } from './fill/inline-handlers.ts';
 import { SyncStateStore } from './sync/sync-state.ts';
 import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
 import { syncHandlers } from './sync/sync-handlers.ts';
@@ -66,7 +68,7 @@ export interface Background {
   sync: SyncEngine;
   handlers: Handlers;
   /** Answers one message from `sender` as the browser reported it. */
-  receive(message: unknown, sender: Parameters<typeof classifySender>[0] & { frameId?: number }): Promise<Result<unknown>>;
+  receive(message: unknown, sender: Parameters<typeof classifySender>[0] & { documentId?: string }): Promise<Result<unknown>>;
   /** Subscribes to the browser's events (messages, storage, alarms, menus, commands). */
   start(): void;
 }
@@ -105,6 +107,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
+  const menus = new InlineMenus({ now, newId });
+  const sites = new InlineSites(browser);
   const filler = new Filler({ browser, session, now });
   const triggers = new FillTriggers({ browser, filler, notifier });
   const autoLock = new AutoLock(browser, () => session.lock());
@@ -124,7 +128,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...viewHandlers(session, view),
     ...checkHandlers(checks),
     ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
-    ...fillHandlers({ browser, session, filler, sites: new InlineSites(browser), captures, now }),
+    ...fillHandlers({ browser, session, filler, sites, captures, now }),
+    ...inlineHandlers({ browser, session, sites, menus, captures, now }),
     ...syncHandlers(sync),
   };
 
@@ -140,6 +145,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   session.events.on('locked', () => {
     imports.clear();
     captures.clear();
+    menus.clear();
     checks.cancel();
     sync.cancelScheduled();
     void clipboard.clearNow().catch(clipboardFailed);
@@ -151,7 +157,14 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   async function receive(message: unknown, sender: Parameters<Background['receive']>[1]): Promise<Result<unknown>> {
     const senderClass = classifySender(sender, browser.runtime.id, extensionBase);
-    const context: SenderContext = { tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId, frameUrl: sender.url };
+    const context: SenderContext = {
+      tabId: sender.tab?.id,
+      tabUrl: sender.tab?.url,
+      frameId: sender.frameId,
+      frameUrl: sender.url,
+      documentId: sender.documentId,
+      origin: sender.origin,
+    };
     const result = await route(message, senderClass, handlers, context);
     // Every request from a page but a passive one is a use of the vault: it restarts the auto-lock countdown.
     if (senderClass === 'page' && !isPassiveRequest(message)) await autoLock.used().catch(() => undefined);

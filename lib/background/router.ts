@@ -15,6 +15,10 @@ export interface SenderContext {
   tabUrl?: string;
   frameId?: number;
   frameUrl?: string;
+  /** The frame's document (Chrome, and Firefox since it reports one): a new page in the frame is a new document. */
+  documentId?: string;
+  /** The frame's origin, where the browser reports it (Chrome). */
+  origin?: string;
 }
 
 export type Handlers = {

@@ -20,11 +20,16 @@ export function rankKeys(payload: Payload, hints: readonly string[]): Entry[] {
   return usable.sort((a, b) => rank(a) - rank(b) || isActive(a) - isActive(b) || recency(b) - recency(a));
 }
 
-/** The keys of the hinted providers only, or every usable key when nothing is hinted or none match. */
-export function keysToOffer(payload: Payload, hints: readonly string[]): Entry[] {
-  const ranked = rankKeys(payload, hints);
-  const hinted = ranked.filter((entry) => hints.includes(entry.provider));
-  return hinted.length > 0 ? hinted : ranked;
+/**
+ * The keys the inline menu offers on a site: only those of providers that fit it
+ * (`fitting`; undefined on a site the user turned on, where any provider may), narrowed
+ * to the field's hinted providers when that leaves any. Hints only narrow: they never
+ * add a provider the site does not take.
+ */
+export function keysForSite(payload: Payload, fitting: readonly string[] | undefined, hints: readonly string[]): Entry[] {
+  const fits = rankKeys(payload, hints).filter((entry) => !fitting || fitting.includes(entry.provider));
+  const hinted = fits.filter((entry) => hints.includes(entry.provider));
+  return hinted.length > 0 ? hinted : fits;
 }
 
 /** The one key the fill shortcut uses: the best of `rankKeys`. */

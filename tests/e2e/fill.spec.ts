@@ -1,6 +1,7 @@
 import { ANTHROPIC, GROQ, OPENAI, expect, fillFromPopup, listed, test } from './fill-world.ts';
 import { addKey, createVault } from './vault-pages.ts';
 import { clickShadowButton, shadowButtons } from './closed-shadow.ts';
+import { menuIn, menuKeys, menuSays, pickInMenu } from './inline-menu.ts';
 import type { Page } from '@playwright/test';
 
 async function vaultWithKeys(openPage: (name: 'options' | 'popup') => Promise<Page>): Promise<Page> {
@@ -59,7 +60,7 @@ test('Fill refuses invisible, read-only, login and cross-origin fields, and plai
   await expect(insecure.locator('#react-state')).toHaveText('No key yet');
 });
 
-test('on a provider console the inline offer fills a key without moving the page', async ({ context, openPage, site }) => {
+test('on a provider console the inline offer fills a key picked in our menu, without moving the page', async ({ context, openPage, site }) => {
   const options = await vaultWithKeys(openPage);
   const console = await context.newPage();
   await console.goto(site.consoleUrl);
@@ -71,27 +72,29 @@ test('on a provider console the inline offer fills a key without moving the page
   await expect(console.locator('ai-key-vault-ui')).toHaveCount(1);
   expect(await layout()).toBe(before);
   await clickShadowButton(console, 'Fill from AI Key Vault');
-  // The console's own provider's keys only: names and masks, never the key.
-  await expect.poll(() => shadowButtons(console)).toEqual([`${OPENAI.name}OpenAI · sk-p…1111`]);
-  expect(await console.content()).not.toContain(OPENAI.secret);
-  await clickShadowButton(console, OPENAI.name);
+  // The console's own provider's keys only, names and masks, drawn by our frame: the page has none of it.
+  const menu = await menuIn(console);
+  await expect.poll(() => menuKeys(menu)).toEqual([`${OPENAI.name} OpenAI · sk-p…1111`]);
+  expect(await shadowButtons(console)).toEqual([]);
+  expect(await console.content()).not.toContain(OPENAI.name);
+  await pickInMenu(console, OPENAI.name);
   await expect(field).toHaveValue(OPENAI.secret);
   await expect(console.locator('ai-key-vault-ui')).toHaveCount(0);
   expect((await listed(options)).find(({ name }) => name === OPENAI.name)?.useCount).toBe(1);
 });
 
-test('a key created on the console is saved in two clicks, after confirmation', async ({ context, openPage, site }) => {
+test('a key created on the console is saved in two clicks, the first in our menu, the second in the add form', async ({ context, openPage, site }) => {
   const options = await openPage('options');
   await createVault(options);
   const console = await context.newPage();
   await console.goto(site.consoleUrl);
   // The key already on the page when it loaded is not offered.
   await console.waitForTimeout(300);
-  expect(await shadowButtons(console)).toEqual([]);
+  await expect(console.locator('ai-key-vault-ui')).toHaveCount(0);
 
   await console.getByRole('button', { name: 'Create new secret key' }).click();
   const opened = context.waitForEvent('page');
-  await clickShadowButton(console, 'Save to AI Key Vault'); // click 1
+  await pickInMenu(console, 'Save to AI Key Vault'); // click 1
   const form = await opened;
   await expect(form.getByLabel('Provider')).toHaveValue('openai');
   await expect(form.getByLabel('Name')).toHaveValue(/^OpenAI key \d{4}-\d\d-\d\d$/);
@@ -101,6 +104,19 @@ test('a key created on the console is saved in two clicks, after confirmation', 
   await form.getByRole('button', { name: 'Save' }).click(); // click 2
   await expect(form.getByRole('listitem').filter({ hasText: /OpenAI key/ })).toBeVisible();
   expect((await listed(options)).map(({ name }) => name)).toEqual([expect.stringMatching(/^OpenAI key /)]);
+});
+
+test('a captured key already in the vault is named in our menu only, never to the page', async ({ context, openPage, site }) => {
+  const options = await openPage('options');
+  await createVault(options);
+  await addKey(options, { provider: 'OpenAI', name: 'Made on the console', secret: 'sk-proj-NEWKEYnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn7777' });
+  const console = await context.newPage();
+  await console.goto(site.consoleUrl);
+  await console.getByRole('button', { name: 'Create new secret key' }).click();
+  const menu = await pickInMenu(console, 'Save to AI Key Vault');
+  expect(await menuSays(menu)).toBe('Already in AI Key Vault as “Made on the console”.');
+  expect(await console.content()).not.toContain('Made on the console');
+  expect(context.pages()).toHaveLength(3); // no add form opened
 });
 
 test('the inline offer runs on a site the user turns on, until turned off', async ({ context, openPage, site }) => {
@@ -118,7 +134,7 @@ test('the inline offer runs on a site the user turns on, until turned off', asyn
   await app.reload();
   await app.locator('#react-key').click();
   await clickShadowButton(app, 'Fill from AI Key Vault');
-  await clickShadowButton(app, OPENAI.name);
+  await pickInMenu(app, OPENAI.name);
   await expect(app.locator('#react-state')).toHaveText(`Typed ${OPENAI.secret.length} characters`);
 
   await options.getByRole('button', { name: 'Turn off for http://127.0.0.1' }).click();

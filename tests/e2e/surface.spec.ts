@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { curatedMatchPatterns } from '../../lib/fill/sites.ts';
+import { LOOPBACK_PATTERNS } from '../../lib/web/address.ts';
 
 // What the built extension asks for at install, and what it runs.
 const CHROME = path.resolve('.output/chrome-mv3');
@@ -19,7 +20,9 @@ test('the Chrome manifest asks for no broad access, no external messaging, and k
   for (const host of m.host_permissions) expect(host).toMatch(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\]))\/\*$/);
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.externally_connectable).toBeUndefined();
-  expect(m.web_accessible_resources).toBeUndefined();
+  // One page may be framed by web pages, the inline menu (its scripts load as the extension's own),
+  // only through a per-session address, and only on https pages and pages on this computer.
+  expect(m.web_accessible_resources).toEqual([{ resources: ['inline-menu.html'], matches: ['https://*/*', ...LOOPBACK_PATTERNS], use_dynamic_url: true }]);
   // The inline offer runs unasked only on the curated provider consoles and BYOK apps.
   expect(m.content_scripts).toHaveLength(1);
   expect([...m.content_scripts[0].matches].sort()).toEqual([...curatedMatchPatterns()].sort());
@@ -39,4 +42,5 @@ test('web-ext lint finds no error in the Firefox build', () => {
   const report = JSON.parse(output);
   expect(report.errors.map((e: { code: string }) => e.code)).toEqual([]);
   expect(manifest(FIREFOX).browser_specific_settings.gecko.id).toBeTruthy();
+  expect(manifest(FIREFOX).web_accessible_resources).toEqual(['inline-menu.html']);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judgeField, type FieldDescriptor } from '../../lib/fill/field-signals.ts';
 import { fillRefusal, pageRefusal } from '../../lib/fill/fill-policy.ts';
-import { consoleProviders, curatedMatchPatterns } from '../../lib/fill/sites.ts';
+import { BYOK_APPS, consoleProviders, curatedMatchPatterns, curatedSiteProviders } from '../../lib/fill/sites.ts';
+import { PROVIDERS } from '../../lib/providers/catalog.ts';
 
 function field(partial: Partial<FieldDescriptor>): FieldDescriptor {
   return { tag: 'input', type: 'text', name: '', id: '', placeholder: '', autocomplete: '', label: '', inLoginForm: false, ...partial };
@@ -89,5 +90,13 @@ describe('where keys may be filled', () => {
     const patterns = curatedMatchPatterns();
     expect(patterns).toContain('https://platform.openai.com/*');
     expect(patterns.every((pattern) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(pattern))).toBe(true);
+  });
+
+  it('knows which providers fit each curated site, and none for other sites', () => {
+    expect(curatedSiteProviders('https://console.groq.com/keys')).toEqual(['groq']);
+    expect(curatedSiteProviders('https://bettergpt.chat/')).toEqual(['openai', 'azure-openai']);
+    expect(curatedSiteProviders('https://chat.example.com/')).toBeUndefined();
+    const catalog = new Set(PROVIDERS.map(({ id }) => id));
+    for (const app of BYOK_APPS) expect(app.providers.filter((id) => !catalog.has(id)), app.name).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The parts of the browser that filling uses, faked for the background harness: a page
  * (its URL and what the injected agent finds there), injections, the context menu, the
- * shortcut, registered content scripts, granted sites, notifications and new tabs.
+ * shortcut, registered content scripts, granted sites, notifications, new tabs, and
+ * messages to a tab's content script (the inline menu's picks).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRefusal, FillAnswer } from '../../lib/fill/agent-protocol.ts';
@@ -16,6 +17,16 @@ function fakeEvent() {
     fire: (...args: unknown[]) => listeners.forEach((listener) => (listener as (...a: unknown[]) => void)(...args)),
   };
 }
+
+/** A message the background sent to a content script, and where to. */
+export interface Delivered {
+  tabId: number;
+  message: unknown;
+  target: { frameId?: number; documentId?: string };
+}
+
+/** Answers a delivered message as the content script would (default: no content script there). */
+type ContentScript = (delivered: Delivered) => Promise<unknown>;
 
 interface RegisteredScript {
   id: string;
@@ -48,6 +59,9 @@ export const page = {
   popupOpened: 0,
   granted: new Set<string>(),
   scripts: [] as RegisteredScript[],
+  /** Messages sent to content scripts, in order. */
+  delivered: [] as Delivered[],
+  contentScript: (async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'))) as ContentScript,
   onCommand: fakeEvent(),
   onMenuClicked: fakeEvent(),
 };
@@ -72,6 +86,8 @@ export function resetPage(): void {
     popupOpened: 0,
     granted: new Set<string>(),
     scripts: [],
+    delivered: [],
+    contentScript: async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
   });
 }
 
@@ -140,5 +156,10 @@ export function installFillFakes(): void {
   Object.assign(fakeBrowser.tabs, {
     get: async (id: number) => (id === page.tab.id ? page.tab : Promise.reject(new Error('No tab with id'))),
     create: async ({ url }: { url: string }) => (page.opened.push(url), { id: 99, url }),
+    sendMessage: async (tabId: number, message: unknown, target: Delivered['target'] = {}) => {
+      const delivered = { tabId, message, target };
+      page.delivered.push(delivered);
+      return page.contentScript(delivered);
+    },
   });
 }

@@ -9,11 +9,6 @@ const OPENAI = { provider: 'openai', name: 'Personal', secret: 'sk-proj-PERSONAL
 const GROQ = { provider: 'groq', name: 'Groq main', secret: `gsk_${'G'.repeat(52)}` };
 const ANTHROPIC = { provider: 'anthropic', name: 'Claude', secret: `sk-ant-api03-${'A'.repeat(93)}AA` };
 
-/** A content script's sender: a frame (url) in a tab (tab.url), as the browser reports them. */
-function contentAt(tabUrl: string, frameUrl = tabUrl, frameId = 0) {
-  return { id: fakeBrowser.runtime.id, url: frameUrl, origin: new URL(frameUrl).origin, frameId, tab: { id: 5, index: 0, url: tabUrl } };
-}
-
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const useCount = async (id: string) => (await must('listEntries', {})).entries.find((entry) => entry.id === id)!.useCount;
 
@@ -151,94 +146,5 @@ describe('the context menu', () => {
     page.frames[4] = 'https://platform.openai.com/embed';
     await click(`key:${ids.openai}`, { frameId: 4, frameUrl: 'https://platform.openai.com/embed' });
     expect(page.filled).toEqual([OPENAI.secret]);
-  });
-});
-
-describe('the inline offer (content script)', () => {
-  const CONSOLE = contentAt('https://platform.openai.com/api-keys');
-
-  it('lists names and masks for the site’s provider, never a secret', async () => {
-    const answer = await send('inlineKeys', { providers: [] }, CONSOLE);
-    expect(answer).toMatchObject({ ok: true, data: { state: 'unlocked', keys: [{ name: 'Personal', provider: 'openai', masked: 'sk-p…1111' }] } });
-    expect(JSON.stringify(answer)).not.toContain(OPENAI.secret);
-    const byField = await send('inlineKeys', { providers: ['groq'] }, contentAt('https://www.typingmind.com/'));
-    expect(byField).toMatchObject({ ok: true, data: { keys: [{ name: 'Groq main' }] } });
-  });
-
-  it('says locked while locked', async () => {
-    await must('lock', {});
-    expect(await send('inlineKeys', { providers: [] }, CONSOLE)).toEqual({ ok: true, data: { state: 'locked', keys: [] } });
-    expect(await send('inlineFill', { id: ids.openai! }, CONSOLE)).toMatchObject({ ok: false, code: 'locked' });
-  });
-
-  it('hands over the picked key for the sender’s own page and counts a use', async () => {
-    const before = await useCount(ids.openai!);
-    expect(await send('inlineFill', { id: ids.openai! }, CONSOLE)).toEqual({ ok: true, data: { secret: OPENAI.secret } });
-    expect(await useCount(ids.openai!)).toBe(before + 1);
-  });
-
-  it('refuses sites that are neither curated nor turned on, and foreign frames', async () => {
-    const elsewhere = contentAt('https://random.example/');
-    expect(await send('inlineKeys', { providers: [] }, elsewhere)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await send('inlineFill', { id: ids.openai! }, elsewhere)).toMatchObject({ ok: false, code: 'forbidden' });
-    // A provider console framed by another app: only that provider's key goes in.
-    const framed = contentAt('https://www.typingmind.com/', 'https://platform.openai.com/embed', 3);
-    expect((await send('inlineFill', { id: ids.openai! }, framed)).ok).toBe(true);
-    expect(await send('inlineFill', { id: ids.groq! }, framed)).toMatchObject({ ok: false, code: 'fill-refused' });
-    expect(await send('inlineFill', { id: ids.openai! }, contentAt('http://bettergpt.chat/'))).toMatchObject({ ok: false, code: 'forbidden' });
-  });
-
-  it('runs on a site the user turned on, once its access is granted, until turned off', async () => {
-    const site = contentAt('https://byok.example.org/settings');
-    expect(await send('enableInlineSite', { origin: 'https://byok.example.org' })).toMatchObject({ ok: false, code: 'forbidden' });
-    page.granted.add('https://byok.example.org/*');
-    expect(await must('enableInlineSite', { origin: 'https://byok.example.org' })).toEqual({ sites: ['https://byok.example.org'] });
-    expect(page.scripts[0]).toMatchObject({ matches: ['https://byok.example.org/*'], js: ['content-scripts/inline.js'] });
-    expect((await send('inlineKeys', { providers: [] }, site)).ok).toBe(true);
-    expect(await must('inlineSites', {})).toEqual({ sites: ['https://byok.example.org'] });
-    expect(await must('disableInlineSite', { origin: 'https://byok.example.org' })).toEqual({ sites: [] });
-    expect(page.scripts).toEqual([]);
-    expect(await send('inlineKeys', { providers: [] }, site)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await send('enableInlineSite', { origin: 'http://byok.example.org' })).toMatchObject({ ok: false, code: 'invalid-input' });
-  });
-
-  it('is refused to extension pages, and page requests are refused to content scripts', async () => {
-    expect(await send('inlineFill', { id: ids.openai! })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await send('getSecret', { id: ids.openai!, purpose: 'reveal' }, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await send('fillTab', { id: ids.openai!, tabId: page.tab.id }, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
-  });
-});
-
-describe('capture on a provider console', () => {
-  const NEW_KEY = 'sk-proj-NEWKEYcccccccccccccccccccccccccccccccc9999';
-  const CONSOLE = contentAt('https://platform.openai.com/api-keys');
-
-  it('opens the add form with the key, its provider and a free name; saves nothing by itself', async () => {
-    const before = (await must('listEntries', {})).entries.length;
-    expect(await send('captureKey', { secret: NEW_KEY }, CONSOLE)).toEqual({ ok: true, data: {} });
-    const [url] = page.opened;
-    expect(url).toMatch(/options\.html#capture=[0-9a-f]{32}$/);
-    expect(url).not.toContain(NEW_KEY);
-    expect((await must('listEntries', {})).entries.length).toBe(before);
-    const token = url!.split('capture=')[1]!;
-    const taken = await must('takeCapture', { token });
-    expect(taken).toEqual({ provider: 'openai', secret: NEW_KEY, name: expect.stringMatching(/^OpenAI key \d{4}-\d\d-\d\d$/) });
-    expect(await send('takeCapture', { token })).toMatchObject({ ok: false });
-  });
-
-  it('keeps the token until the vault is unlocked', async () => {
-    await must('lock', {});
-    await must('captureKey', { secret: NEW_KEY }, CONSOLE);
-    const token = page.opened[0]!.split('capture=')[1]!;
-    expect(await send('takeCapture', { token })).toMatchObject({ ok: false, code: 'locked' });
-    await must('unlock', { passphrase: PASSPHRASE });
-    expect((await send('takeCapture', { token })).ok).toBe(true);
-  });
-
-  it('tells a key that is already saved, and refuses other sites and non-keys', async () => {
-    expect(await send('captureKey', { secret: OPENAI.secret }, CONSOLE)).toEqual({ ok: true, data: { savedAs: 'Personal' } });
-    expect(await send('captureKey', { secret: NEW_KEY }, contentAt('https://www.typingmind.com/'))).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await send('captureKey', { secret: 'not a key at all' }, CONSOLE)).toMatchObject({ ok: false, code: 'invalid-input' });
-    expect(page.opened).toEqual([]);
   });
 });

@@ -1,13 +1,17 @@
 /**
  * Capture on a provider's console: when a key in one of that provider's formats appears
  * on the page after it loaded (the "here is your new key, copy it now" dialog), offer to
- * save it. Keys already on screen at load are not new; each key is offered once.
+ * save it. The offer is our menu frame: its "Save to AI Key Vault" counts only as a real
+ * click there, and whether the key is saved already is said there, never to this page.
+ * Keys already on screen at load are not new; each key is offered once.
  * @module
  */
-import { mountShadowHost, trustedButton } from './shadow-host.ts';
+import { mountShadowHost } from './shadow-host.ts';
+import { MENU_WIDTH, mountMenuFrame, type MenuPage } from './menu-frame.ts';
 import type { Result } from '../../messages.ts';
 
-export type SaveCapture = (secret: string) => Promise<Result<{ savedAs?: string }>>;
+/** Opens a menu in the background that offers to save `secret`. */
+export type OpenCapture = (secret: string) => Promise<Result<{ menuId: string }>>;
 
 const TOKEN = /[A-Za-z0-9_\-.]{20,}/g;
 
@@ -26,39 +30,16 @@ function keysIn(node: Node, formats: readonly RegExp[]): string[] {
   return found;
 }
 
-function showOffer(document: Document, secret: string, providerName: string, save: SaveCapture): void {
+async function showOffer(document: Document, secret: string, page: MenuPage, openCapture: OpenCapture): Promise<void> {
+  const answer = await openCapture(secret);
+  if (!answer.ok) return;
   const ui = mountShadowHost(document, '');
-  const box = document.createElement('div');
-  box.className = 'box';
-  box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', 'AI Key Vault');
-  const text = document.createElement('p');
-  text.textContent = `A new ${providerName} key is on this page.`;
-  const status = document.createElement('p');
-  status.className = 'muted';
-  status.setAttribute('role', 'status');
-  const row = document.createElement('div');
-  row.className = 'row';
-  const saveButton = trustedButton(
-    document,
-    'Save to AI Key Vault',
-    async () => {
-      const answer = await save(secret);
-      if (!answer.ok) status.textContent = answer.message;
-      else if (answer.data.savedAs) status.textContent = `Already in AI Key Vault as “${answer.data.savedAs}”.`;
-      else return ui.remove();
-      row.remove();
-    },
-    'primary',
-  );
-  row.append(saveButton, trustedButton(document, 'Not now', () => ui.remove()));
-  box.append(text, row, status);
-  ui.root.append(box);
-  ui.place((document.defaultView?.innerWidth ?? 400) - 340, 16);
+  mountMenuFrame(ui.root, page, answer.data.menuId, () => undefined, () => ui.remove());
+  ui.place((document.defaultView?.innerWidth ?? 400) - MENU_WIDTH - 16, 16);
 }
 
 /** Watches the page for new keys of `formats`; returns a function that stops watching. */
-export function watchForNewKeys(document: Document, formats: readonly RegExp[], providerName: string, save: SaveCapture): () => void {
+export function watchForNewKeys(document: Document, formats: readonly RegExp[], page: MenuPage, openCapture: OpenCapture): () => void {
   const seen = new Set(keysIn(document.documentElement, formats));
   const observer = new MutationObserver((mutations) => {
     for (const mutation of mutations) {
@@ -67,7 +48,7 @@ export function watchForNewKeys(document: Document, formats: readonly RegExp[], 
         for (const key of keysIn(node, formats)) {
           if (seen.has(key)) continue;
           seen.add(key);
-          showOffer(document, key, providerName, save);
+          void showOffer(document, key, page, openCapture);
         }
       }
     }

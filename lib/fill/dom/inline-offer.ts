@@ -1,125 +1,147 @@
 /**
- * The inline offer: focusing a field that looks like an API-key field shows "Fill from
- * AI Key Vault" under it; pressing it lists the keys for the field (names and masks
- * only); choosing one asks the background for that one secret and fills it.
+ * The inline offer. When the person presses on (or tabs into) a field that looks like an
+ * API-key field, "Fill from AI Key Vault" appears under it; a page's script focusing the
+ * field does not show it. Pressing it opens our menu, a frame of the extension's origin
+ * that the page can neither read nor drive, for this frame. A key the person picks there
+ * arrives from the background as a one-time token, which is redeemed for the key only if
+ * at that moment the menu has been plainly visible for a while and the field is still
+ * here, visible and editable.
  * @module
  */
 import { judgeField } from '../field-signals.ts';
 import { describeField, isTextField, unfillable, type TextField } from './describe-field.ts';
 import { setFieldValue } from './set-value.ts';
 import { HOST_TAG, mountShadowHost, trustedButton, type ShadowHost } from './shadow-host.ts';
-import type { OfferedKey, Result } from '../../messages.ts';
-import { providerName } from '../../providers/catalog.ts';
+import { MENU_WIDTH, mountMenuFrame, type MenuFrame, type MenuPage } from './menu-frame.ts';
+import { VisibilityWatch, obstruction } from './host-visibility.ts';
+import { fieldAtPick } from './field-at-pick.ts';
+import { watchUserFocus } from './user-focus.ts';
+import { PICK_DELAY_MS, type PickDelivery, type PickOutcome } from '../inline-pick.ts';
+import type { Result } from '../../messages.ts';
 
 /** How the offer reaches the background (the content script passes `ask`). */
 export interface OfferChannel {
-  listKeys(providers: string[]): Promise<Result<{ state: 'locked' | 'unlocked'; keys: OfferedKey[] }>>;
-  pickKey(id: string): Promise<Result<{ secret: string }>>;
+  open(providers: string[]): Promise<Result<{ menuId: string }>>;
+  redeem(token: string): Promise<Result<{ secret: string }>>;
 }
 
-const STYLE = `.keys { display: grid; gap: 2px; max-height: 240px; overflow-y: auto; } .keys button { display: grid; } p { margin: 0 2px; font-size: 12px; }`;
+/** The running offer. */
+export interface InlineOffer {
+  /** Takes a pick the background delivered; answers how it went. */
+  picked(delivery: PickDelivery): Promise<PickOutcome>;
+  stop(): void;
+}
 
-export function startInlineOffer(document: Document, channel: OfferChannel): () => void {
-  let shown: { field: TextField; ui: ShadowHost; providers: string[] } | undefined;
+interface OpenMenu {
+  id: string;
+  frame: MenuFrame;
+  watch: VisibilityWatch;
+  /** This document's origin when the menu opened. */
+  origin: string;
+}
+
+/** Starts the offer in `document`; the menu is `page`, framed. */
+export function startInlineOffer(document: Document, channel: OfferChannel, page: MenuPage): InlineOffer {
+  const view = document.defaultView!;
+  const userFocus = watchUserFocus(document);
+  let shown: { field: TextField; ui: ShadowHost; providers: string[]; menu?: OpenMenu } | undefined;
 
   function hide() {
+    shown?.menu?.watch.stop();
+    shown?.menu?.frame.remove();
     shown?.ui.remove();
     shown = undefined;
   }
 
+  // Under the field, or above it when there is no room below; always inside the viewport.
   function place(ui: ShadowHost, field: TextField) {
     const box = field.getBoundingClientRect();
-    ui.place(box.left, box.bottom + 4);
+    const height = ui.host.getBoundingClientRect().height;
+    const top = box.bottom + 4 + height > view.innerHeight ? box.top - height - 4 : box.bottom + 4;
+    ui.place(Math.min(box.left, view.innerWidth - MENU_WIDTH - 4), Math.min(top, view.innerHeight - height));
   }
 
   function say(ui: ShadowHost, text: string) {
-    const box = ui.root.querySelector('.box')!;
     const line = document.createElement('p');
     line.className = 'muted';
     line.setAttribute('role', 'status');
     line.textContent = text;
-    box.replaceChildren(line);
+    ui.root.querySelector('.box')?.replaceChildren(line);
   }
 
-  async function choose(field: TextField, ui: ShadowHost, key: OfferedKey) {
-    const answer = await channel.pickKey(key.id);
+  async function openMenu(field: TextField, ui: ShadowHost, providers: string[]) {
+    const answer = await channel.open(providers);
+    if (shown?.ui !== ui || shown.menu) return;
     if (!answer.ok) return say(ui, answer.message);
-    setFieldValue(field, answer.data.secret);
-    hide();
-  }
-
-  async function list(field: TextField, ui: ShadowHost, providers: string[]) {
-    const answer = await channel.listKeys(providers);
-    if (!answer.ok) return say(ui, answer.message);
-    if (answer.data.state === 'locked') return say(ui, 'AI Key Vault is locked. Unlock it from the toolbar, then try again.');
-    if (answer.data.keys.length === 0) return say(ui, 'No keys in AI Key Vault for this field yet.');
-    const keys = document.createElement('div');
-    keys.className = 'keys';
-    keys.setAttribute('role', 'list');
-    for (const key of answer.data.keys) {
-      const button = trustedButton(document, '', () => void choose(field, ui, key));
-      const name = document.createElement('strong');
-      name.textContent = key.name;
-      const detail = document.createElement('span');
-      detail.className = 'muted';
-      detail.textContent = `${providerName(key.provider)} · ${key.masked}`;
-      button.append(name, detail);
-      keys.append(button);
-    }
-    keys.addEventListener('keydown', (event) => {
-      const buttons = [...keys.querySelectorAll('button')];
-      const at = buttons.indexOf(ui.root.activeElement as HTMLButtonElement);
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-      } else if (event.key === 'Escape') {
-        hide();
-        field.focus();
-      }
-    });
-    const title = document.createElement('p');
-    title.className = 'muted';
-    title.textContent = 'AI Key Vault';
-    ui.root.querySelector('.box')!.replaceChildren(title, keys);
-    keys.querySelector('button')?.focus();
+    ui.root.querySelector('.box')?.remove();
+    const frame = mountMenuFrame(ui.root, page, answer.data.menuId, () => place(ui, field), () => (hide(), field.focus()));
+    const watch = new VisibilityWatch(() => obstruction(ui.host, frame.frame, frame.size()));
+    shown.menu = { id: answer.data.menuId, frame, watch, origin: document.location.origin };
+    place(ui, field);
+    frame.frame.focus(); // the keyboard moves into the menu
   }
 
   function show(field: TextField, providers: string[]) {
     if (shown?.field === field) return;
     hide();
-    const ui = mountShadowHost(document, STYLE);
+    const ui = mountShadowHost(document, '');
     const box = document.createElement('div');
     box.className = 'box';
-    const offer = trustedButton(document, 'Fill from AI Key Vault', () => void list(field, ui, providers), 'primary');
-    box.append(offer);
+    box.append(trustedButton(document, 'Fill from AI Key Vault', () => void openMenu(field, ui, providers), 'primary'));
     ui.root.append(box);
-    place(ui, field);
     shown = { field, ui, providers };
+    place(ui, field);
+  }
+
+  function offerFor(target: EventTarget | undefined, at: number) {
+    if (!isTextField(target as Element) || unfillable(target as TextField)) return hide();
+    const field = target as TextField;
+    const verdict = judgeField(describeField(field));
+    if (verdict.keyField && userFocus.byPerson(field, at)) show(field, verdict.providers);
+    else if (shown?.field !== field) hide();
+  }
+
+  async function picked({ menuId, token }: PickDelivery): Promise<PickOutcome> {
+    const menu = shown?.menu;
+    if (!shown || !menu || menu.id !== menuId) return 'closed';
+    const { field } = shown;
+    const fieldProblem = fieldAtPick(field, document, menu.origin);
+    if (fieldProblem) return fieldProblem;
+    if (menu.watch.visibleFor() < PICK_DELAY_MS) return obstruction(shown.ui.host, menu.frame.frame, menu.frame.size()) ? 'menu-hidden' : 'too-soon';
+    const answer = await channel.redeem(token);
+    if (!answer.ok) return 'refused';
+    setFieldValue(field, answer.data.secret);
+    hide();
+    return 'filled';
   }
 
   const onFocusIn = (event: FocusEvent) => {
-    const target = event.composedPath()[0] as Element | undefined;
+    const target = event.composedPath()[0];
     if (target instanceof Element && target.tagName.toLowerCase() === HOST_TAG) return;
-    if (!isTextField(target) || unfillable(target)) return hide();
-    const verdict = judgeField(describeField(target));
-    if (verdict.keyField) show(target, verdict.providers);
-    else hide();
+    offerFor(target, event.timeStamp);
   };
   const onPointerDown = (event: PointerEvent) => {
     const path = event.composedPath();
     if (shown && !path.includes(shown.field) && !path.includes(shown.ui.host)) hide();
+    // A press on the field that already has the focus: no focus event follows.
+    const target = path[0] as Element | undefined;
+    if (event.isTrusted && !shown && isTextField(target) && (target.getRootNode() as Document | ShadowRoot).activeElement === target) offerFor(target, event.timeStamp);
   };
   const onMove = () => shown && place(shown.ui, shown.field);
 
   document.addEventListener('focusin', onFocusIn, true);
   document.addEventListener('pointerdown', onPointerDown, true);
-  document.defaultView?.addEventListener('scroll', onMove, true);
-  document.defaultView?.addEventListener('resize', onMove);
-  return () => {
-    hide();
-    document.removeEventListener('focusin', onFocusIn, true);
-    document.removeEventListener('pointerdown', onPointerDown, true);
-    document.defaultView?.removeEventListener('scroll', onMove, true);
-    document.defaultView?.removeEventListener('resize', onMove);
+  view.addEventListener('scroll', onMove, true);
+  view.addEventListener('resize', onMove);
+  return {
+    picked,
+    stop() {
+      hide();
+      userFocus.stop();
+      document.removeEventListener('focusin', onFocusIn, true);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      view.removeEventListener('scroll', onMove, true);
+      view.removeEventListener('resize', onMove);
+    },
   };
 }

@@ -16,7 +16,6 @@ const BASE_STYLE = `
   button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
   button.primary { background: #0969da; border-color: #0969da; color: #fff; }
   .muted { color: #57606a; }
-  .row { display: flex; gap: 6px; align-items: center; }
 `;
 
 export interface ShadowHost {

@@ -1,0 +1,99 @@
+/**
+ * The inline menu's state: which menu this frame draws (named by the content script that
+ * framed it, confirmed by the background), and the person's pick or save in it, each
+ * counted only through the pick gate.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { ask } from '../../lib/client.ts';
+import { isChangeAnnouncement } from '../../lib/vault-events.ts';
+import { MENU_FRAME_NOTE, MENU_ID_NOTE, PICK_OUTCOMES, type MenuFrameNote } from '../../lib/fill/inline-pick.ts';
+import { PickGate } from '../../lib/ui/pick-gate.ts';
+import type { MenuView } from '../../lib/messages.ts';
+
+/** For `npm run bench`: when this frame first drew its menu. */
+export const MENU_READY = 'ai-key-vault:menu-ready';
+
+/** Tells the content script that framed us something harmless: our height, or that we closed. */
+function tellParent(note: Omit<MenuFrameNote, 'event'>): void {
+  // Any page may read this: it carries no secret and no name.
+  window.parent.postMessage({ event: MENU_FRAME_NOTE, ...note }, '*');
+}
+
+/** What the menu frame shows, and the person's acts in it. */
+export class MenuState {
+  view = $state<MenuView | undefined>();
+  /** A line for the person: why a pick did not fill, or that the key is saved already. */
+  message = $state('');
+  busy = $state(false);
+  #menuId: string | undefined;
+  #gate: PickGate | undefined;
+
+  /** Starts listening for the menu's id and for vault changes; `visible` is what the pick gate watches. */
+  start(visible: Element): () => void {
+    this.#gate = new PickGate(visible);
+    const onNote = (event: MessageEvent) => {
+      const note = event.data as { event?: unknown; menuId?: unknown } | null;
+      if (this.#menuId || event.source !== window.parent || note?.event !== MENU_ID_NOTE || typeof note.menuId !== 'string') return;
+      void this.#show(note.menuId);
+    };
+    const onChange = (message: unknown) => {
+      if (isChangeAnnouncement(message) && this.#menuId && this.view?.kind === 'fill') void this.#show(this.#menuId);
+    };
+    window.addEventListener('message', onNote);
+    browser.runtime.onMessage.addListener(onChange);
+    return () => {
+      window.removeEventListener('message', onNote);
+      browser.runtime.onMessage.removeListener(onChange);
+      this.#gate?.stop();
+    };
+  }
+
+  // A page may post ids too; only one the background confirms for this frame is drawn.
+  async #show(menuId: string): Promise<void> {
+    const answer = await ask('menuShow', { menuId });
+    if (!answer.ok) {
+      if (!this.#menuId) this.message = answer.message;
+      return;
+    }
+    this.#menuId = menuId;
+    this.view = answer.data;
+    this.message = '';
+    this.#gate?.shown();
+    if (performance.getEntriesByName(MENU_READY).length === 0) performance.mark(MENU_READY);
+  }
+
+  /** The person chose key `id` (by `event`). */
+  async pick(id: string, event: Event): Promise<void> {
+    const refusal = this.#gate ? this.#gate.refusal(event) : 'refused';
+    this.message = '';
+    if (refusal || !this.#menuId) return void (this.message = PICK_OUTCOMES[refusal ?? 'closed']);
+    this.busy = true;
+    const answer = await ask('menuPick', { menuId: this.#menuId, id });
+    this.busy = false;
+    if (!answer.ok) this.message = answer.message;
+    else if (answer.data.outcome !== 'filled') this.message = PICK_OUTCOMES[answer.data.outcome];
+  }
+
+  /** The person pressed "Save to AI Key Vault" (by `event`). */
+  async save(event: Event): Promise<void> {
+    const refusal = this.#gate ? this.#gate.refusal(event) : 'refused';
+    this.message = '';
+    if (refusal || !this.#menuId) return void (this.message = PICK_OUTCOMES[refusal ?? 'closed']);
+    this.busy = true;
+    const answer = await ask('menuSave', { menuId: this.#menuId });
+    this.busy = false;
+    if (!answer.ok) this.message = answer.message;
+    else if (answer.data.savedAs) this.message = `Already in AI Key Vault as “${answer.data.savedAs}”.`;
+    else this.close();
+  }
+
+  close(): void {
+    tellParent({ close: true });
+  }
+
+  /** Tells the content script the height the menu needs. */
+  resized(height: number): void {
+    tellParent({ height });
+  }
+}

@@ -1,0 +1,130 @@
+import { OPENAI, expect, test } from './fill-world.ts';
+import { addKey, createVault } from './vault-pages.ts';
+import { clickShadowButton } from './closed-shadow.ts';
+import { LOOK_MS, menuFrames, menuIn, menuSays, pickInMenu } from './inline-menu.ts';
+import { PICK_OUTCOMES } from '../../lib/fill/inline-pick.ts';
+import type { BrowserContext, Page } from '@playwright/test';
+
+// A page on a site where the offer runs (here: the provider's console host) that tries
+// to get a key without the person knowingly picking it. Nothing here may fill the field.
+
+interface Attack {
+  focus(): void;
+  style(css: string): void;
+  cover(on: boolean): void;
+}
+type Hostile = Window & { attack: Attack };
+/** The page's own script: focuses the field, restyles our host, or covers the screen with a decoy. */
+const refocus = (page: Page) => page.evaluate(() => (window as unknown as Hostile).attack.focus());
+const restyle = (page: Page, css: string) => page.evaluate((css) => (window as unknown as Hostile).attack.style(css), css);
+const decoy = (page: Page) => page.evaluate(() => (window as unknown as Hostile).attack.cover(true));
+
+async function hostilePage(context: BrowserContext, openPage: (name: 'options') => Promise<Page>, url: string): Promise<Page> {
+  const options = await openPage('options');
+  await createVault(options);
+  await addKey(options, OPENAI);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** The person presses the field and then "Fill from AI Key Vault": the menu opens. */
+async function openMenu(page: Page) {
+  await page.locator('#key').click();
+  await clickShadowButton(page, 'Fill from AI Key Vault');
+  return menuIn(page);
+}
+
+test('a page that focuses the key field itself opens no offer; the person’s press or Tab does', async ({ context, openPage, site }) => {
+  const page = await hostilePage(context, openPage, site.hostileUrl);
+  await expect(page.locator('#key')).toBeFocused(); // the page focused it on load
+  await refocus(page);
+  await page.waitForTimeout(300);
+  await expect(page.locator('ai-key-vault-ui')).toHaveCount(0);
+
+  await page.locator('h1').click();
+  await page.locator('#key').click();
+  await expect(page.locator('ai-key-vault-ui')).toHaveCount(1);
+  await page.locator('#before').focus();
+  await expect(page.locator('ai-key-vault-ui')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#key')).toBeFocused();
+  await expect(page.locator('ai-key-vault-ui')).toHaveCount(1);
+});
+
+test('a pick in a menu the page made invisible (opacity: 0 on our host) is refused, and fills nothing', async ({ context, openPage, site }) => {
+  const page = await hostilePage(context, openPage, site.hostileUrl);
+  await openMenu(page);
+  await restyle(page, 'ai-key-vault-ui { opacity: 0 !important }');
+  const menu = await pickInMenu(page, /Personal/, { force: true });
+  expect(await menuSays(menu)).toBe(PICK_OUTCOMES['menu-hidden']);
+  await expect(page.locator('#key')).toHaveValue('');
+
+  // Shown plainly again, and looked at: the same pick fills.
+  await restyle(page, '');
+  await pickInMenu(page, /Personal/);
+  await expect(page.locator('#key')).toHaveValue(OPENAI.secret);
+});
+
+test('a pick under a decoy the page draws over the menu is refused', async ({ context, openPage, site }) => {
+  const page = await hostilePage(context, openPage, site.hostileUrl);
+  await openMenu(page);
+  await decoy(page); // pointer-events: none, so the click still lands in the menu
+  const menu = await pickInMenu(page, /Personal/, { force: true });
+  expect(await menuSays(menu)).toBe(PICK_OUTCOMES['menu-hidden']);
+  await expect(page.locator('#key')).toHaveValue('');
+});
+
+test('a pick in the first moments after the menu appears is refused', async ({ context, openPage, site }) => {
+  const page = await hostilePage(context, openPage, site.hostileUrl);
+  // Where the key will be drawn: open the menu once, note it, close it (a press elsewhere).
+  const box = (await (await openMenu(page)).getByRole('button', { name: /Personal/ }).boundingBox())!;
+  await page.locator('h1').click();
+  await expect.poll(() => menuFrames(page).length).toBe(0);
+  // A click that lands the moment the keys are drawn (as when a page moves the menu under a click it expects).
+  const menu = await openMenu(page);
+  while ((await menu.locator('.keys button').count()) === 0);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  expect(await menuSays(menu)).toBe(PICK_OUTCOMES['too-soon']);
+  await expect(page.locator('#key')).toHaveValue('');
+  // Looked at, the same click fills.
+  await page.waitForTimeout(LOOK_MS);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('#key')).toHaveValue(OPENAI.secret);
+});
+
+test('a field the page hides, locks or removes while the menu is open is not filled', async ({ context, openPage, site }) => {
+  const page = await hostilePage(context, openPage, site.hostileUrl);
+  for (const [change, outcome] of [
+    ['document.getElementById("key").parentElement.style.opacity = "0"', 'field-hidden'],
+    ['document.getElementById("key").readOnly = true', 'field-read-only'],
+    ['document.getElementById("key").remove()', 'field-gone'],
+  ] as const) {
+    await openMenu(page);
+    await page.evaluate(change);
+    expect(await menuSays(await pickInMenu(page, /Personal/))).toBe(PICK_OUTCOMES[outcome]);
+    await page.reload();
+  }
+});
+
+test('where the browser cannot tell the menu’s visibility (as in Firefox), the content script’s check refuses a faded host', async ({ context, openPage, site }) => {
+  // The menu frame sees no IntersectionObserver v2: only the content script's check of our host stands.
+  await context.addInitScript(() => {
+    if (location.pathname === '/inline-menu.html') delete (IntersectionObserverEntry.prototype as { isVisible?: boolean }).isVisible;
+  });
+  const page = await hostilePage(context, openPage, site.hostileUrl);
+  const menu = await openMenu(page);
+  expect(await menu.evaluate(() => 'isVisible' in IntersectionObserverEntry.prototype)).toBe(false);
+  // (Each keeps the button under the mouse, so the click still lands in the menu.)
+  for (const css of ['opacity: 0.01', 'transform: rotate(1deg)', 'clip-path: inset(0 0 1px 0)', 'filter: opacity(0)', 'mask-image: linear-gradient(transparent, transparent)']) {
+    await restyle(page, `ai-key-vault-ui { ${css} !important }`);
+    const menu = await pickInMenu(page, /Personal/, { force: true });
+    await page.waitForTimeout(300); // the pick's way to the content script and back
+    expect(await menuSays(menu), css).toBe(PICK_OUTCOMES['menu-hidden']);
+    await expect(page.locator('ai-key-vault-ui')).toHaveCount(1);
+    await expect(page.locator('#key')).toHaveValue('');
+  }
+  await restyle(page, '');
+  await pickInMenu(page, /Personal/);
+  await expect(page.locator('#key')).toHaveValue(OPENAI.secret);
+});

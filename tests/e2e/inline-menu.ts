@@ -1,0 +1,44 @@
+/**
+ * The inline menu in a page, as a person uses it: our extension page framed inside the
+ * content script's closed shadow root. Playwright reaches the frame as a frame (it is
+ * another origin's document) and clicks in it with real, trusted mouse events.
+ */
+import { expect, type Frame, type Page } from '@playwright/test';
+
+/** Longer than the menu must be plainly visible before a pick counts (500 ms), with room for a busy machine. */
+export const LOOK_MS = 1000;
+
+/** The menu frames `page` holds now (a closed menu's frame is gone). */
+export function menuFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => frame.url().includes('/inline-menu.html') && !frame.isDetached());
+}
+
+/** The menu's frame in `page`, once it has drawn. */
+export async function menuIn(page: Page): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = menuFrames(page)[0]) !== undefined).toBe(true);
+  await frame!.locator('main button, main p:not(.title)').first().waitFor();
+  return frame!;
+}
+
+/** The menu's key buttons, as their text reads (name, provider and mask). */
+export async function menuKeys(menu: Frame): Promise<string[]> {
+  return (await menu.locator('.keys button').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** Looks at the menu for a moment, then clicks the button named `name` in it (`force`: even when the page hides the menu). */
+export async function pickInMenu(page: Page, name: string | RegExp, { force = false } = {}): Promise<Frame> {
+  const menu = await menuIn(page);
+  const button = menu.getByRole('button', { name });
+  await button.waitFor();
+  await page.waitForTimeout(LOOK_MS);
+  await button.click({ force });
+  return menu;
+}
+
+/** What the menu says after a pick that did not fill. */
+export async function menuSays(menu: Frame): Promise<string> {
+  const status = menu.getByRole('status');
+  await status.waitFor();
+  return (await status.textContent()) ?? '';
+}

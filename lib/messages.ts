@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
 import { LIMITS } from './vault/limits.ts';
+import { BINDING_ID, LimitsSchema } from './stand-in/binding.ts';
 
 const PASSPHRASE = z.string().max(LIMITS.passphrase);
 const NEW_PASSPHRASE = PASSPHRASE.min(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`);
@@ -68,6 +69,21 @@ export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string() });
 export type OfferedKey = z.infer<typeof OfferedKeySchema>;
 const SITE_ORIGIN = z.string().max(300);
+
+/** A stand-in key's binding as the options page shows it: site, key name, limits, counts, why it is paused. */
+export const StandInViewSchema = z.strictObject({
+  id: BINDING_ID,
+  site: z.string(),
+  keyName: z.string(),
+  provider: z.string(),
+  limits: LimitsSchema,
+  today: z.number(),
+  total: z.number(),
+  lastUsedAt: z.number().optional(),
+  active: z.boolean(),
+  status: z.string().optional(),
+});
+export type StandInView = z.infer<typeof StandInViewSchema>;
 
 export const PROTOCOL = {
   status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
@@ -186,6 +202,22 @@ export const PROTOCOL = {
     response: z.strictObject({ savedAs: z.string().optional() }),
     senders: CONTENT,
   },
+  /**
+   * Fills the stand-in of a key into the tab the popup was opened over, binding that
+   * page's site (whose host access the popup asked for) to the key.
+   */
+  fillStandIn: { request: z.strictObject({ id: ENTRY_ID, tabId: z.number().int().nonnegative() }), response: EMPTY, senders: PAGES },
+  /** The bindings of stand-in keys; `refresh` (after a change it was told of) is passive. */
+  standIns: {
+    request: z.strictObject({ refresh: z.boolean().optional() }),
+    response: z.strictObject({ available: z.boolean(), bindings: z.array(StandInViewSchema) }),
+    senders: PAGES,
+    passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
+  },
+  /** Sets a binding's limits; they take effect at once. */
+  setStandInLimits: { request: z.strictObject({ id: BINDING_ID, limits: LimitsSchema }), response: z.strictObject({ binding: StandInViewSchema }), senders: PAGES },
+  /** Ends a binding: its stand-in is worth nothing from then on. */
+  revokeStandIn: { request: z.strictObject({ id: BINDING_ID }), response: EMPTY, senders: PAGES },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
   syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: () => true },
   enableSync: { request: z.strictObject({ passphrase: PASSPHRASE.optional() }), response: SyncStatusSchema, senders: PAGES },

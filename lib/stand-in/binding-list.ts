@@ -1,0 +1,59 @@
+/**
+ * Changes to the list of bindings, and which binding a request belongs to. Pure: the
+ * list and the vault's keys go in, a new list comes out.
+ * @module
+ */
+import type { Entry } from '../vault/payload-schema.ts';
+import { siteHost, type Binding, type Limits } from './binding.ts';
+import { substitutionFor, withinDomain } from './substitution.ts';
+
+const apiHostOf = (entry: Entry | undefined) => {
+  const substitution = entry && substitutionFor(entry);
+  return substitution && 'apiHost' in substitution ? substitution.apiHost : undefined;
+};
+
+/**
+ * `bindings` with `site` bound to `entry`: the binding it has already, or `fresh` (made
+ * only when needed) in place of any binding of the site to a key of the same API host,
+ * whose stand-in then stops working (one rule per site and API host).
+ */
+export function withBinding(bindings: readonly Binding[], entries: readonly Entry[], entry: Entry, site: string, fresh: () => Binding): { bindings: Binding[]; binding: Binding; created: boolean } {
+  const existing = bindings.find((binding) => binding.site === site && binding.entryId === entry.id);
+  if (existing) return { bindings: [...bindings], binding: existing, created: false };
+  const apiHost = apiHostOf(entry);
+  const replaced = (binding: Binding) => binding.site === site && apiHostOf(entries.find(({ id }) => id === binding.entryId)) === apiHost;
+  const binding = fresh();
+  return { bindings: [...bindings.filter((other) => !replaced(other)), binding], binding, created: true };
+}
+
+/** The next free rule id. */
+export function nextRuleId(bindings: readonly Binding[]): number {
+  return Math.max(0, ...bindings.map(({ ruleId }) => ruleId)) + 1;
+}
+
+/** `bindings` with `id`'s limits replaced. */
+export function withLimits(bindings: readonly Binding[], id: string, limits: Limits): Binding[] {
+  return bindings.map((binding) => (binding.id === id ? { ...binding, limits } : binding));
+}
+
+/** The request a browser reported: where it went, who started it, and (once sent) the value of the header a binding sets. */
+export interface RequestFacts {
+  host: string;
+  initiatorHost: string;
+  /** The request's headers as sent, names in lower case (absent before they are). */
+  headers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The binding whose rule a request matches (from its site, or a host under it, to its
+ * key's API host), and, when the headers are known, only one whose key they carry.
+ */
+export function bindingForRequest(bindings: readonly Binding[], entries: readonly Entry[], request: RequestFacts): Binding | undefined {
+  return bindings.find((binding) => {
+    const entry = entries.find(({ id }) => id === binding.entryId);
+    const substitution = entry && substitutionFor(entry);
+    if (!substitution || 'refusal' in substitution) return false;
+    if (!withinDomain(request.host, substitution.apiHost) || !withinDomain(request.initiatorHost, siteHost(binding.site))) return false;
+    return !request.headers || request.headers.get(substitution.header) === substitution.value;
+  });
+}

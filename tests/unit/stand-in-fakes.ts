@@ -1,0 +1,78 @@
+/**
+ * The parts of the browser stand-in keys use, faked for the background harness: the
+ * declarativeNetRequest session rules, and a network that applies them as Chromium 156
+ * does (checked in tests/e2e/stand-in.spec.ts): a rule sets a header on requests from
+ * an initiator under its initiator domain, to a host under its request domain, but only
+ * when the extension has host access to the initiator; the webRequest events are told
+ * of each request as it sets off and as it is sent, with the headers as sent.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SubstitutionRule } from '../../lib/stand-in/substitution.ts';
+import { page } from './fill-fakes.ts';
+
+type Listener = (details: Record<string, unknown>) => void;
+
+function fakeEvent() {
+  const listeners: Listener[] = [];
+  return { addListener: (listener: Listener) => void listeners.push(listener), fire: (details: Record<string, unknown>) => listeners.forEach((listener) => listener(details)) };
+}
+
+/** The session rules as the browser holds them (they outlive a worker, not the browser). */
+export const rules = new Map<number, SubstitutionRule>();
+let events = { before: fakeEvent(), sent: fakeEvent(), failed: fakeEvent() };
+let nextRequest = 1;
+
+const within = (host: string, domains: string[]) => domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+
+/** Wires the fakes into the fake browser (a new worker gets new listeners); without `available`, the APIs are absent, as in Firefox. */
+export function installStandInFakes(available = true): void {
+  const fake = fakeBrowser as unknown as Record<string, unknown>;
+  if (!available) {
+    fake.declarativeNetRequest = undefined;
+    fake.webRequest = undefined;
+    return;
+  }
+  fake.declarativeNetRequest = {
+    getSessionRules: async () => [...rules.values()].map((rule) => structuredClone(rule)),
+    updateSessionRules: async ({ removeRuleIds = [], addRules = [] }: { removeRuleIds?: number[]; addRules?: SubstitutionRule[] }) => {
+      for (const id of removeRuleIds) rules.delete(id);
+      for (const rule of addRules) {
+        if (rules.has(rule.id)) throw new Error(`Rule with id ${rule.id} does not have a unique ID.`);
+        rules.set(rule.id, structuredClone(rule));
+      }
+    },
+  };
+  events = { before: fakeEvent(), sent: fakeEvent(), failed: fakeEvent() };
+  fake.webRequest = { onBeforeRequest: events.before, onSendHeaders: events.sent, onErrorOccurred: events.failed };
+}
+
+/** Forgets the rules (the browser restarted). */
+export function resetRules(): void {
+  rules.clear();
+}
+
+/**
+ * A page at `initiator` sends `headers` to `url`: returns the headers the server gets.
+ * With `fail`, the request fails after it set off (the server gets nothing).
+ */
+export function pageRequest(initiator: string, url: string, headers: Record<string, string>, { method = 'POST', fail = false } = {}): Record<string, string> | undefined {
+  const requestId = String(nextRequest++);
+  const from = new URL(initiator);
+  const to = new URL(url);
+  const sent = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  // The browser decides a request's header changes as it sets off.
+  for (const rule of rules.values()) {
+    const { condition, action } = rule;
+    if (!within(from.hostname, condition.initiatorDomains) || !within(to.hostname, condition.requestDomains)) continue;
+    if (condition.excludedRequestMethods.includes(method.toLowerCase() as 'options')) continue;
+    if (!page.granted.has(`${from.protocol}//${from.hostname}/*`)) continue;
+    for (const { header, value } of action.requestHeaders) sent[header] = value;
+  }
+  events.before.fire({ requestId, url, initiator: from.origin, method, type: 'xmlhttprequest' });
+  if (fail) {
+    events.failed.fire({ requestId, url, initiator: from.origin, method, error: 'net::ERR_CONNECTION_RESET' });
+    return undefined;
+  }
+  events.sent.fire({ requestId, url, initiator: from.origin, method, requestHeaders: Object.entries(sent).map(([name, value]) => ({ name, value })) });
+  return sent;
+}

@@ -4,7 +4,8 @@
  * @module
  */
 import type { Entry } from '../vault/payload-schema.ts';
-import { siteHost, type Binding, type Limits } from './binding.ts';
+import type { Binding, Limits } from './binding.ts';
+import { siteHost } from './site.ts';
 import { substitutionFor, withinDomain } from './substitution.ts';
 
 const apiHostOf = (entry: Entry | undefined) => {

@@ -1,12 +1,11 @@
 /**
  * A binding: one site allowed to use one key through its stand-in, within limits, and
  * what has been used of it. Kept sealed with the vault key on this device only (sync
- * never carries it). Also the rule for which sites can be bound.
+ * never carries it).
  * @module
  */
 import { z } from 'zod';
 import { ENTRY_ID } from '../vault/payload-schema.ts';
-import { isLoopbackHost } from '../web/address.ts';
 
 const TIME = z.number().int().nonnegative();
 export const BINDING_ID = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id');
@@ -55,27 +54,3 @@ export const BindingSchema = z.strictObject({
 export type Binding = z.infer<typeof BindingSchema>;
 
 export const BindingsSchema = z.strictObject({ bindings: z.array(BindingSchema).max(500) });
-
-/** Why a page cannot be bound, in words for the user. */
-export const SITE_REFUSAL = 'Stand-in keys work on https sites (and on this computer): this page is neither.';
-
-/**
- * The site a page at `url` binds: `https://host`, or `http://host` on this computer.
- * Undefined for anything else (plain http elsewhere, extension pages, files).
- */
-export function bindableSite(url: string | undefined): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url ?? '');
-  } catch {
-    return undefined;
-  }
-  const { protocol, hostname } = parsed;
-  if (protocol === 'https:' || (protocol === 'http:' && isLoopbackHost(hostname))) return `${protocol}//${hostname}`;
-  return undefined;
-}
-
-/** The host of a bound site. */
-export function siteHost(site: string): string {
-  return new URL(site).hostname;
-}

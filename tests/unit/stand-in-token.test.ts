@@ -4,7 +4,7 @@ import { detectProvider } from '../../lib/providers/detect.ts';
 import { containsStandIn, makeStandIn, STAND_IN_PROVIDERS } from '../../lib/stand-in/stand-in-token.ts';
 import { countRequest, freshUsage, localDay, nextChange, pauseOf } from '../../lib/stand-in/limits.ts';
 import { bindingsKey, openBindings, sealBindings } from '../../lib/stand-in/sealed-bindings.ts';
-import { bindableSite } from '../../lib/stand-in/binding.ts';
+import { bindableSite } from '../../lib/stand-in/site.ts';
 
 describe('stand-ins', () => {
   it.each(STAND_IN_PROVIDERS)('a %s stand-in has the provider’s key shape, our marker, and is new each time', (provider) => {

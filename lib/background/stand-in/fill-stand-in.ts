@@ -6,7 +6,7 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { bindableSite, SITE_REFUSAL } from '../../stand-in/binding.ts';
+import { bindableSite, SITE_REFUSAL } from '../../stand-in/site.ts';
 import { hostPattern } from '../../web/address.ts';
 import { BackgroundError } from '../errors.ts';
 import type { ChooseKey, FillTarget, Filler } from '../fill/fill.ts';

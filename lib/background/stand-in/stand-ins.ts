@@ -7,7 +7,8 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { randomId, type RandomBytes } from '../../crypto/random.ts';
-import { DEFAULT_PER_DAY, siteHost, type Binding, type Limits } from '../../stand-in/binding.ts';
+import { DEFAULT_PER_DAY, type Binding, type Limits } from '../../stand-in/binding.ts';
+import { siteHost } from '../../stand-in/site.ts';
 import { bindingState, bindingView, isActive, type BindingView } from '../../stand-in/binding-state.ts';
 import { bindingForRequest, nextRuleId, withBinding, withLimits, type RequestFacts } from '../../stand-in/binding-list.ts';
 import { countRequest, freshUsage, localDay, nextChange, pauseOf, PAUSE_WORDS, type Pause } from '../../stand-in/limits.ts';

@@ -94,6 +94,25 @@ describe('Fill stand-in', () => {
     expect(rules.size).toBe(0);
   });
 
+  it('the context menu offers “Insert stand-in key” ▸ provider ▸ key, and tells how to allow a site it cannot ask for', async () => {
+    expect(page.menu).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'insert-stand-in', title: 'Insert stand-in key' }),
+        expect.objectContaining({ id: `stand-in:${ids.openai}`, title: OPENAI.name }),
+      ]),
+    );
+    page.onMenuClicked.fire({ menuItemId: `stand-in:${ids.openai}`, frameId: 0 }, page.tab);
+    await settle();
+    expect(page.filled).toEqual([expect.stringMatching(/^sk-proj-AKVstandin/)]);
+    expect(await listed()).toHaveLength(1);
+
+    page.tab.url = 'https://elsewhere.example.com/chat';
+    page.onMenuClicked.fire({ menuItemId: `stand-in:${ids.openai}`, frameId: 0 }, page.tab);
+    await settle();
+    expect(page.filled).toHaveLength(1);
+    expect(page.notifications.at(-1)).toContain('Allow AI Key Vault on https://elsewhere.example.com first');
+  });
+
   it('binding another key of the same API moves the site to it: the old stand-in stops working', async () => {
     const first = await boundStandIn();
     const second = (await must('addEntry', { entry: { provider: 'openai', name: 'Work', secret: 'sk-proj-WORKccccccccccccccccccccccccccccccc3333' } })).entry.id;
@@ -226,5 +245,7 @@ describe('where stand-ins cannot work (Firefox: no declarativeNetRequest or webR
     expect(await fillStandIn(ids.openai!)).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining('need Chrome') });
     expect(page.filled).toEqual([]);
     expect(await must('standIns', {})).toEqual({ available: false, bindings: [] });
+    await settle();
+    expect(page.menu.map(({ id }) => id)).not.toContain('insert-stand-in');
   });
 });

@@ -52,15 +52,16 @@ export function resetRules(): void {
 }
 
 /**
- * A page at `initiator` sends `headers` to `url`: returns the headers the server gets.
- * With `fail`, the request fails after it set off (the server gets nothing).
+ * A page at `initiator` sets off a request with `headers` to `url`: the browser decides
+ * its header changes now (as Chromium does when a request starts) and tells the
+ * extension; `send()` sends it later and returns the headers the server gets, `fail()`
+ * ends it before that.
  */
-export function pageRequest(initiator: string, url: string, headers: Record<string, string>, { method = 'POST', fail = false } = {}): Record<string, string> | undefined {
+export function startRequest(initiator: string, url: string, headers: Record<string, string>, method = 'POST'): { send: () => Record<string, string>; fail: () => void } {
   const requestId = String(nextRequest++);
   const from = new URL(initiator);
   const to = new URL(url);
   const sent = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-  // The browser decides a request's header changes as it sets off.
   for (const rule of rules.values()) {
     const { condition, action } = rule;
     if (!within(from.hostname, condition.initiatorDomains) || !within(to.hostname, condition.requestDomains)) continue;
@@ -68,11 +69,15 @@ export function pageRequest(initiator: string, url: string, headers: Record<stri
     if (!page.granted.has(`${from.protocol}//${from.hostname}/*`)) continue;
     for (const { header, value } of action.requestHeaders) sent[header] = value;
   }
-  events.before.fire({ requestId, url, initiator: from.origin, method, type: 'xmlhttprequest' });
-  if (fail) {
-    events.failed.fire({ requestId, url, initiator: from.origin, method, error: 'net::ERR_CONNECTION_RESET' });
-    return undefined;
-  }
-  events.sent.fire({ requestId, url, initiator: from.origin, method, requestHeaders: Object.entries(sent).map(([name, value]) => ({ name, value })) });
-  return sent;
+  const details = { requestId, url, initiator: from.origin, method, type: 'xmlhttprequest' };
+  events.before.fire(details);
+  return {
+    send: () => (events.sent.fire({ ...details, requestHeaders: Object.entries(sent).map(([name, value]) => ({ name, value })) }), sent),
+    fail: () => events.failed.fire({ ...details, error: 'net::ERR_CONNECTION_RESET' }),
+  };
+}
+
+/** A page at `initiator` sends `headers` to `url` at once: the headers the server gets. */
+export function pageRequest(initiator: string, url: string, headers: Record<string, string>, method = 'POST'): Record<string, string> {
+  return startRequest(initiator, url, headers, method).send();
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clock, must, send, startWorker } from './background-harness.ts';
 import { page, resetPage } from './fill-fakes.ts';
-import { pageRequest, resetRules, rules } from './stand-in-fakes.ts';
+import { pageRequest, resetRules, rules, startRequest } from './stand-in-fakes.ts';
 import { LIMITS_ALARM } from '../../lib/background/stand-in/stand-ins.ts';
 import { BINDINGS_ITEM } from '../../lib/stand-in/sealed-bindings.ts';
 import { STAND_IN_MARKER } from '../../lib/stand-in/stand-in-token.ts';
@@ -16,7 +16,7 @@ const CHAT = 'https://api.openai.com/v1/chat/completions';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const fillStandIn = (id: string) => send('fillStandIn', { id, tabId: page.tab.id });
 /** A request from the app's page with the stand-in it was given: the key the provider receives. */
-const providerGets = (standIn: string, from = APP, url = CHAT) => pageRequest(from, url, { Authorization: `Bearer ${standIn}` })?.authorization;
+const providerGets = (standIn: string, from = APP, url = CHAT) => pageRequest(from, url, { Authorization: `Bearer ${standIn}` }).authorization;
 const listed = async () => (await must('standIns', {})).bindings;
 /** The limits alarm goes off (the fake browser's alarms do not run on their own). */
 const limitsAlarm = () => fakeBrowser.alarms.onAlarm.trigger({ name: LIMITS_ALARM, scheduledTime: clock.now, persistAcrossSessions: false });
@@ -65,12 +65,12 @@ describe('Fill stand-in', () => {
     const openai = await boundStandIn();
     const anthropic = await boundStandIn(ids.anthropic!);
     expect(providerGets(openai)).toBe(`Bearer ${OPENAI.secret}`);
-    expect(pageRequest(APP, 'https://api.anthropic.com/v1/messages', { 'x-api-key': anthropic })?.['x-api-key']).toBe(ANTHROPIC.secret);
+    expect(pageRequest(APP, 'https://api.anthropic.com/v1/messages', { 'x-api-key': anthropic })['x-api-key']).toBe(ANTHROPIC.secret);
     // Another site with the same stand-in, another host, a CORS preflight: the stand-in stays.
     page.granted.add('https://other.example.com/*');
     expect(providerGets(openai, 'https://other.example.com')).toBe(`Bearer ${openai}`);
     expect(providerGets(openai, APP, 'https://api.example.net/v1/chat/completions')).toBe(`Bearer ${openai}`);
-    expect(pageRequest(APP, CHAT, { Authorization: `Bearer ${openai}` }, { method: 'OPTIONS' })?.authorization).toBe(`Bearer ${openai}`);
+    expect(pageRequest(APP, CHAT, { Authorization: `Bearer ${openai}` }, 'OPTIONS').authorization).toBe(`Bearer ${openai}`);
   });
 
   it('refuses a site whose host access was not granted, plain http, and a key with its own endpoint; nothing is bound', async () => {
@@ -195,9 +195,22 @@ describe('limits', () => {
     const standIn = await boundStandIn();
     const [binding] = await listed();
     await must('setStandInLimits', { id: binding!.id, limits: { perDay: 1 } });
-    pageRequest(APP, CHAT, { Authorization: `Bearer ${standIn}` }, { fail: true });
+    startRequest(APP, CHAT, { Authorization: `Bearer ${standIn}` }).fail();
     await settle();
     expect(await requests(standIn, 2)).toEqual([`Bearer ${OPENAI.secret}`, `Bearer ${standIn}`]);
+  });
+
+  it('a request counts from the moment it sets off: the one after the cap, started before the last returned, gets nothing', async () => {
+    const standIn = await boundStandIn();
+    const [binding] = await listed();
+    await must('setStandInLimits', { id: binding!.id, limits: { perDay: 2 } });
+    const headers = { Authorization: `Bearer ${standIn}` };
+    const [first, second] = [startRequest(APP, CHAT, headers), startRequest(APP, CHAT, headers)];
+    await settle(); // both on their way: the cap is reached, the rule goes
+    const third = startRequest(APP, CHAT, headers);
+    expect([first.send(), second.send(), third.send()].map(({ authorization }) => authorization)).toEqual([`Bearer ${OPENAI.secret}`, `Bearer ${OPENAI.secret}`, `Bearer ${standIn}`]);
+    await settle();
+    expect(await listed()).toEqual([expect.objectContaining({ today: 2 })]);
   });
 
   it('per minute, and an end date', async () => {
@@ -240,9 +253,16 @@ describe('what is stored', () => {
 
 describe('where stand-ins cannot work (Firefox: no declarativeNetRequest or webRequest asked for)', () => {
   it('refuses Fill stand-in in words, fills nothing, and lists none', async () => {
+    // A browser of its own, so that no worker with stand-ins shares its menu.
+    fakeBrowser.reset();
+    resetPage();
+    page.granted.add(`${APP}/*`);
     startWorker({}, { standIns: false });
-    await must('unlock', { passphrase: PASSPHRASE });
-    expect(await fillStandIn(ids.openai!)).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining('need Chrome') });
+    await must('create', { passphrase: PASSPHRASE });
+    ids.openai = (await must('addEntry', { entry: OPENAI })).entry.id;
+    await settle();
+    expect(await fillStandIn(ids.openai)).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining('need Chrome') });
+    expect(page.injections).toBe(0); // refused before the page is touched
     expect(page.filled).toEqual([]);
     expect(await must('standIns', {})).toEqual({ available: false, bindings: [] });
     await settle();

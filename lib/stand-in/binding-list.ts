@@ -3,9 +3,12 @@
  * list and the vault's keys go in, a new list comes out.
  * @module
  */
+import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { Entry } from '../vault/payload-schema.ts';
-import type { Binding, Limits } from './binding.ts';
+import { DEFAULT_PER_DAY, type Binding, type Limits } from './binding.ts';
+import { freshUsage } from './limits.ts';
 import { siteHost } from './site.ts';
+import { makeStandIn } from './stand-in-token.ts';
 import { substitutionFor, withinDomain } from './substitution.ts';
 
 const apiHostOf = (entry: Entry | undefined) => {
@@ -27,9 +30,18 @@ export function withBinding(bindings: readonly Binding[], entries: readonly Entr
   return { bindings: [...bindings.filter((other) => !replaced(other)), binding], binding, created: true };
 }
 
-/** The next free rule id. */
-export function nextRuleId(bindings: readonly Binding[]): number {
-  return Math.max(0, ...bindings.map(({ ruleId }) => ruleId)) + 1;
+/** A new binding of `site` to `entry`, with a new stand-in, the default limits and the next free rule id. */
+export function newBinding(bindings: readonly Binding[], entry: Entry, site: string, now: number, random: RandomBytes): Binding {
+  return {
+    id: randomId(random),
+    ruleId: Math.max(0, ...bindings.map(({ ruleId }) => ruleId)) + 1,
+    site,
+    entryId: entry.id,
+    standIn: makeStandIn(entry.provider, random),
+    limits: { perDay: DEFAULT_PER_DAY },
+    usage: freshUsage(now),
+    createdAt: now,
+  };
 }
 
 /** `bindings` with `id`'s limits replaced. */

@@ -5,8 +5,9 @@
  */
 import type { Entry } from '../vault/payload-schema.ts';
 import type { Binding } from './binding.ts';
-import { currentCounts, pauseOf, PAUSE_WORDS, type Pause } from './limits.ts';
-import { substitutionFor, type Substitution } from './substitution.ts';
+import { currentCounts, nextChange, pauseOf, PAUSE_WORDS, type Pause } from './limits.ts';
+import { siteHost } from './site.ts';
+import { substitutionFor, substitutionRule, type Substitution, type SubstitutionRule } from './substitution.ts';
 
 /** Substituting (with how), paused by a limit, or off because of its key. */
 export type BindingState = { substitution: Substitution } | { substitution: Substitution; pause: Pause } | { off: string };
@@ -24,6 +25,24 @@ export function bindingState(binding: Binding, entry: Entry | undefined, now: nu
 /** Is the binding substituting? */
 export function isActive(state: BindingState): state is { substitution: Substitution } {
   return 'substitution' in state && !('pause' in state);
+}
+
+/**
+ * The browser rules `bindings` ask for at `now` (with `inFlight` uncounted requests per
+ * binding id), the bindings that have ended, and when this can next change by time alone.
+ */
+export function rulesAt(bindings: readonly Binding[], entries: readonly Entry[], now: number, inFlight: (bindingId: string) => number) {
+  const rules: SubstitutionRule[] = [];
+  const ended: Binding[] = [];
+  let wake: number | undefined;
+  for (const binding of bindings) {
+    const state = bindingState(binding, entries.find(({ id }) => id === binding.entryId), now, inFlight(binding.id));
+    if (isActive(state)) rules.push(substitutionRule(binding.ruleId, siteHost(binding.site), state.substitution));
+    if ('pause' in state && state.pause === 'ended') ended.push(binding);
+    const next = nextChange(binding.limits, binding.usage, now);
+    if (next !== undefined) wake = Math.min(wake ?? next, next);
+  }
+  return { rules, ended, wake };
 }
 
 /** One binding as the options page shows it: never the key, and the stand-in only masked. */

@@ -81,6 +81,11 @@ export class BindingBook {
     opened.bindings = bindings;
   }
 
+  /** Seals the bindings with `binding` in place of the one with its id. */
+  replace(binding: Binding): Promise<void> {
+    return this.save(this.bindings.map((other) => (other.id === binding.id ? binding : other)));
+  }
+
   /** Forgets the open bindings and erases their key. */
   close(): void {
     this.#opened?.key.fill(0);

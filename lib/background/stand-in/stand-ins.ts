@@ -6,14 +6,12 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { randomId, type RandomBytes } from '../../crypto/random.ts';
-import { DEFAULT_PER_DAY, type Binding, type Limits } from '../../stand-in/binding.ts';
-import { siteHost } from '../../stand-in/site.ts';
-import { bindingState, bindingView, isActive, type BindingView } from '../../stand-in/binding-state.ts';
-import { bindingForRequest, nextRuleId, withBinding, withLimits, type RequestFacts } from '../../stand-in/binding-list.ts';
-import { countRequest, freshUsage, localDay, nextChange, pauseOf, PAUSE_WORDS, type Pause } from '../../stand-in/limits.ts';
-import { makeStandIn } from '../../stand-in/stand-in-token.ts';
-import { substitutionFor, substitutionRule } from '../../stand-in/substitution.ts';
+import type { RandomBytes } from '../../crypto/random.ts';
+import type { Binding, Limits } from '../../stand-in/binding.ts';
+import { bindingView, rulesAt, type BindingView } from '../../stand-in/binding-state.ts';
+import { bindingForRequest, newBinding, withBinding, withLimits, type RequestFacts } from '../../stand-in/binding-list.ts';
+import { countRequest, localDay, pauseOf, PAUSE_WORDS, type Pause } from '../../stand-in/limits.ts';
+import { substitutionFor } from '../../stand-in/substitution.ts';
 import { STAND_INS_CHANGED } from '../../stand-in/stand-in-events.ts';
 import type { Entry, Payload } from '../../vault/payload-schema.ts';
 import { BackgroundError, lockedError } from '../errors.ts';
@@ -42,7 +40,6 @@ export class StandIns {
   #queue: Promise<unknown> = Promise.resolve();
   /** Requests a rule carried that are not counted yet: request id → binding id. */
   #inFlight = new Map<string, string>();
-  #announcing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: StandInDeps) {
     // Firefox's build does not ask for these permissions: there the APIs are absent.
@@ -105,16 +102,8 @@ export class StandIns {
   // Makes the browser's rules what the bindings say now, and wakes up when that changes by time alone.
   async #reconcile(): Promise<void> {
     if (!this.#rules || !this.#book.isOpen) return;
-    const now = this.deps.now();
-    const rules = [];
-    let wake: number | undefined;
-    for (const binding of this.#book.bindings) {
-      const state = bindingState(binding, this.#book.entryOf(binding), now, this.#inFlightFor(binding.id));
-      if (isActive(state)) rules.push(substitutionRule(binding.ruleId, siteHost(binding.site), state.substitution));
-      if ('pause' in state && state.pause === 'ended') await this.#tellOnce(binding, 'ended');
-      const next = nextChange(binding.limits, binding.usage, now);
-      if (next !== undefined) wake = Math.min(wake ?? next, next);
-    }
+    const { rules, ended, wake } = rulesAt(this.#book.bindings, this.#book.entries, this.deps.now(), (id) => this.#inFlightFor(id));
+    for (const binding of ended) await this.#tellOnce(binding, 'ended');
     await this.#rules.set(rules);
     if (wake === undefined) await this.deps.browser.alarms.clear(LIMITS_ALARM);
     else await this.deps.browser.alarms.create(LIMITS_ALARM, { when: wake });
@@ -125,14 +114,13 @@ export class StandIns {
   async #tellOnce(binding: Binding, pause: Pause): Promise<void> {
     const told = pause === 'ended' ? 'ended' : localDay(this.deps.now());
     if (binding.usage.toldOn === told || pause === 'minute') return;
-    await this.#book.save(this.#book.bindings.map((b) => (b.id === binding.id ? { ...b, usage: { ...b.usage, toldOn: told } } : b)));
+    await this.#book.replace({ ...binding, usage: { ...binding.usage, toldOn: told } });
     this.deps.notifier.tell(`The stand-in key for “${this.#book.entryOf(binding)?.name ?? 'a key'}” on ${binding.site} stopped: ${PAUSE_WORDS[pause]}.`);
   }
 
+  // Tells open pages the bindings or their counts changed (rejected when none is open to hear it).
   #announce(): void {
-    clearTimeout(this.#announcing);
-    // Rejected when no page is open to hear it: nothing to do then.
-    this.#announcing = setTimeout(() => void this.deps.browser.runtime.sendMessage({ event: STAND_INS_CHANGED }).catch(() => undefined), 100);
+    this.deps.browser.runtime.sendMessage({ event: STAND_INS_CHANGED }).catch(() => undefined);
   }
 
   /**
@@ -146,17 +134,8 @@ export class StandIns {
       const substitution = substitutionFor(entry);
       if ('refusal' in substitution) throw new BackgroundError('fill-refused', substitution.refusal);
       if (!entry.enabled) throw new BackgroundError('disabled', `“${entry.name}” is disabled. Enable it to give a site its stand-in.`);
-      const now = this.deps.now();
-      const { bindings, binding, created } = withBinding(this.#book.bindings, this.#book.entries, entry, site, () => ({
-        id: randomId(this.deps.random),
-        ruleId: nextRuleId(this.#book.bindings),
-        site,
-        entryId: entry.id,
-        standIn: makeStandIn(entry.provider, this.deps.random),
-        limits: { perDay: DEFAULT_PER_DAY },
-        usage: freshUsage(now),
-        createdAt: now,
-      }));
+      const fresh = () => newBinding(this.#book.bindings, entry, site, this.deps.now(), this.deps.random);
+      const { bindings, binding, created } = withBinding(this.#book.bindings, this.#book.entries, entry, site, fresh);
       if (created) {
         await this.#book.save(bindings);
         await this.#reconcile();
@@ -216,7 +195,7 @@ export class StandIns {
       if (!binding) return;
       const now = this.deps.now();
       const counted = { ...binding, usage: countRequest(binding.usage, now) };
-      await this.#book.save(this.#book.bindings.map((other) => (other.id === binding.id ? counted : other)));
+      await this.#book.replace(counted);
       const pause = pauseOf(counted.limits, counted.usage, now, this.#inFlightFor(binding.id));
       if (pause && this.#rules.has(binding.ruleId)) await this.#rules.remove(binding.ruleId);
       if (pause && pauseOf(counted.limits, counted.usage, now)) await this.#tellOnce(counted, pause);

@@ -250,22 +250,3 @@ describe('what is stored', () => {
     for (const plain of [standIn, STAND_IN_MARKER, 'app.example.com', OPENAI.secret]) expect(text).not.toContain(plain);
   });
 });
-
-describe('where stand-ins cannot work (Firefox: no declarativeNetRequest or webRequest asked for)', () => {
-  it('refuses Fill stand-in in words, fills nothing, and lists none', async () => {
-    // A browser of its own, so that no worker with stand-ins shares its menu.
-    fakeBrowser.reset();
-    resetPage();
-    page.granted.add(`${APP}/*`);
-    startWorker({}, { standIns: false });
-    await must('create', { passphrase: PASSPHRASE });
-    ids.openai = (await must('addEntry', { entry: OPENAI })).entry.id;
-    await settle();
-    expect(await fillStandIn(ids.openai)).toMatchObject({ ok: false, code: 'fill-refused', message: expect.stringContaining('need Chrome') });
-    expect(page.injections).toBe(0); // refused before the page is touched
-    expect(page.filled).toEqual([]);
-    expect(await must('standIns', {})).toEqual({ available: false, bindings: [] });
-    await settle();
-    expect(page.menu.map(({ id }) => id)).not.toContain('insert-stand-in');
-  });
-});

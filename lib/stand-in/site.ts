@@ -1,10 +1,19 @@
 /**
- * Which sites can be bound to a key, and what of a site the browser's rules can tell
- * apart: scheme and host, not the port. Pages and background both use this, so it has
- * no dependencies but the address rules.
+ * Which providers and sites stand-ins are for, and what of a site the browser's rules
+ * can tell apart: scheme and host, not the port. Pages and background both use this, so
+ * it has no dependencies but the address rules.
  * @module
  */
 import { isLoopbackHost } from '../web/address.ts';
+
+/** The providers a stand-in can be made for: those with a key shape (`stand-in-token.ts`) and an API of their own. */
+export const STAND_IN_PROVIDERS = ['openai', 'anthropic', 'gemini', 'mistral', 'groq', 'openrouter', 'xai', 'deepseek', 'together', 'fireworks', 'perplexity', 'cohere', 'azure-openai'] as const;
+export type StandInProvider = (typeof STAND_IN_PROVIDERS)[number];
+
+/** Can a key of `provider` have a stand-in? */
+export function isStandInProvider(provider: string): provider is StandInProvider {
+  return (STAND_IN_PROVIDERS as readonly string[]).includes(provider);
+}
 
 /** Why a page cannot be bound, in words for the user. */
 export const SITE_REFUSAL = 'Stand-in keys work on https sites (and on this computer): this page is neither.';

@@ -6,6 +6,7 @@
  * @module
  */
 import type { RandomBytes } from '../crypto/random.ts';
+import type { StandInProvider } from './site.ts';
 
 /** The marker in every stand-in whose alphabet has capitals. */
 export const STAND_IN_MARKER = 'AKVstandin';
@@ -26,8 +27,9 @@ interface Shape {
 }
 
 // The shapes follow each provider's key pattern in lib/providers/catalog.ts (the unit
-// tests check that every stand-in is recognised as its provider's key).
-const SHAPES: Readonly<Record<string, Shape>> = {
+// tests check that every stand-in is recognised as its provider's key); one per provider
+// of STAND_IN_PROVIDERS, no more, no less.
+const SHAPES: Readonly<Record<StandInProvider, Shape>> = {
   openai: { prefix: 'sk-proj-', alphabet: ALNUM, length: 74, suffix: 'T3BlbkFJ', tail: 74 },
   anthropic: { prefix: 'sk-ant-api03-', alphabet: ALNUM, length: 93, suffix: 'AA' },
   gemini: { prefix: 'AIza', alphabet: ALNUM, length: 35 },
@@ -42,9 +44,6 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   cohere: { prefix: '', alphabet: ALNUM, length: 40 },
   'azure-openai': { prefix: '', alphabet: HEX, length: 32 },
 };
-
-/** The providers a stand-in can be made for. */
-export const STAND_IN_PROVIDERS: readonly string[] = Object.keys(SHAPES);
 
 /** `length` characters of `alphabet`, uniformly (bytes that would bias the choice are drawn again). */
 function randomText(random: RandomBytes, alphabet: string, length: number): string {
@@ -63,7 +62,7 @@ function randomText(random: RandomBytes, alphabet: string, length: number): stri
  * @throws Error for a provider that has no key shape here (local servers, custom endpoints).
  */
 export function makeStandIn(provider: string, random: RandomBytes): string {
-  const shape = SHAPES[provider];
+  const shape = SHAPES[provider as StandInProvider] as Shape | undefined;
   if (!shape) throw new Error(`no stand-in shape for provider ${provider}`);
   const marker = shape.alphabet === HEX ? HEX_STAND_IN_MARKER : STAND_IN_MARKER;
   const body = marker + randomText(random, shape.alphabet, shape.length - marker.length);

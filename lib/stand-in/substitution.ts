@@ -8,7 +8,7 @@ import { findProvider } from '../providers/catalog.ts';
 import { effectiveEndpoint } from '../providers/effective-endpoint.ts';
 import { catalogHostPermissions } from '../providers/host-permissions.ts';
 import type { Entry } from '../vault/payload-schema.ts';
-import { STAND_IN_PROVIDERS } from './stand-in-token.ts';
+import { isStandInProvider } from './site.ts';
 
 /** Where and how a key goes: its API host, the header, and the header's value (which holds the key). */
 export interface Substitution {
@@ -48,7 +48,7 @@ export function withinDomain(host: string, domain: string): boolean {
 /** How `entry`'s key would be substituted, or the reason it cannot be, in words. */
 export function substitutionFor(entry: Entry): Substitution | { refusal: string } {
   const provider = findProvider(entry.provider);
-  if (!provider || !STAND_IN_PROVIDERS.includes(provider.id) || provider.validation.key === 'none') {
+  if (!provider || !isStandInProvider(provider.id) || provider.validation.key === 'none') {
     return { refusal: `${provider?.name ?? 'This provider'} has no stand-in keys: fill the key itself.` };
   }
   if (!entry.secret) return { refusal: 'This key has no secret to stand in for.' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { secureRandomBytes } from '../../lib/crypto/random.ts';
 import { detectProvider } from '../../lib/providers/detect.ts';
-import { containsStandIn, makeStandIn, STAND_IN_PROVIDERS } from '../../lib/stand-in/stand-in-token.ts';
+import { containsStandIn, makeStandIn } from '../../lib/stand-in/stand-in-token.ts';
+import { STAND_IN_PROVIDERS } from '../../lib/stand-in/site.ts';
 import { countRequest, freshUsage, localDay, nextChange, pauseOf } from '../../lib/stand-in/limits.ts';
 import { bindingsKey, openBindings, sealBindings } from '../../lib/stand-in/sealed-bindings.ts';
 import { bindableSite } from '../../lib/stand-in/site.ts';

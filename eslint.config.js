@@ -20,7 +20,7 @@ export default ts.config(
   },
   {
     // The pure core runs in Node and in tests: no browser extension API here.
-    files: ['lib/crypto/**', 'lib/vault/**', 'lib/providers/**', 'lib/fill/**'],
+    files: ['lib/crypto/**', 'lib/vault/**', 'lib/providers/**', 'lib/fill/**', 'lib/stand-in/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -21,6 +21,10 @@ export default defineConfig({
     // takes reading it. offscreen: Chrome's worker has no clipboard of its own.
     // activeTab + scripting: filling reaches a page only on the user's act there.
     // contextMenus: "Insert API key" on editable fields.
+    // declarativeNetRequestWithHostAccess + webRequest (Chrome): stand-in keys. A session
+    // rule sets a bound site's requests to its key's API host to the real key (only where
+    // the extension has host access to both); webRequest observes (never blocks) those
+    // requests to count them against the binding's limits.
     permissions: [
       'storage',
       'alarms',
@@ -31,7 +35,7 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'contextMenus',
-      ...(browser === 'firefox' ? [] : ['offscreen']),
+      ...(browser === 'firefox' ? [] : ['offscreen', 'declarativeNetRequestWithHostAccess', 'webRequest']),
     ],
     host_permissions: catalogHostPermissions(),
     // Custom endpoints (gateways, proxies) and sites the user turns the inline offer on

@@ -9,6 +9,7 @@ import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
 import { LIMITS } from './vault/limits.ts';
 import { PICK_OUTCOME_CODES } from './fill/inline-pick.ts';
+import { BINDING_ID, LimitsSchema } from './stand-in/binding.ts';
 
 const PASSPHRASE = z.string().check(z.maxLength(LIMITS.passphrase));
 const NEW_PASSPHRASE = PASSPHRASE.check(z.minLength(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`));
@@ -81,6 +82,21 @@ export const MenuViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('capture'), provider: z.string(), masked: z.string() }),
 ]);
 export type MenuView = z.infer<typeof MenuViewSchema>;
+
+/** A stand-in key's binding as the options page shows it: site, key name, limits, counts, why it is paused. */
+export const StandInViewSchema = z.strictObject({
+  id: BINDING_ID,
+  site: z.string(),
+  keyName: z.string(),
+  provider: z.string(),
+  limits: LimitsSchema,
+  today: z.number(),
+  total: z.number(),
+  lastUsedAt: z.optional(z.number()),
+  active: z.boolean(),
+  status: z.optional(z.string()),
+});
+export type StandInView = z.infer<typeof StandInViewSchema>;
 
 export const PROTOCOL = {
   status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
@@ -212,6 +228,22 @@ export const PROTOCOL = {
   },
   /** "Save to AI Key Vault" pressed in the menu: opens the add form, or says the key is saved already. */
   menuSave: { request: z.strictObject({ menuId: ONE_TIME_ID }), response: z.strictObject({ savedAs: z.optional(z.string()) }), senders: MENU },
+  /**
+   * Fills the stand-in of a key into the tab the popup was opened over, binding that
+   * page's site (whose host access the popup asked for) to the key.
+   */
+  fillStandIn: { request: z.strictObject({ id: ENTRY_ID, tabId: z.int().check(z.nonnegative()) }), response: EMPTY, senders: PAGES },
+  /** The bindings of stand-in keys; `refresh` (after a change it was told of) is passive. */
+  standIns: {
+    request: z.strictObject({ refresh: z.optional(z.boolean()) }),
+    response: z.strictObject({ available: z.boolean(), bindings: z.array(StandInViewSchema) }),
+    senders: PAGES,
+    passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
+  },
+  /** Sets a binding's limits; they take effect at once. */
+  setStandInLimits: { request: z.strictObject({ id: BINDING_ID, limits: LimitsSchema }), response: z.strictObject({ binding: StandInViewSchema }), senders: PAGES },
+  /** Ends a binding: its stand-in is worth nothing from then on. */
+  revokeStandIn: { request: z.strictObject({ id: BINDING_ID }), response: EMPTY, senders: PAGES },
   /** Sync through the browser's own sync storage: its state, turning it on (or joining) and off. */
   syncStatus: { request: EMPTY, response: SyncStatusSchema, senders: PAGES, passive: () => true },
   enableSync: { request: z.strictObject({ passphrase: z.optional(PASSPHRASE) }), response: SyncStatusSchema, senders: PAGES },

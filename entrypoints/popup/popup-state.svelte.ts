@@ -1,7 +1,7 @@
 /**
  * The popup's state: its rows (one per provider, from the background's memory in one
  * request), the search over them, the message under each row, and what it asks the
- * background to do (copy, fill, switch the active key).
+ * background to do (copy, fill, fill a stand-in, switch the active key).
  * @module
  */
 import { browser } from 'wxt/browser';
@@ -9,6 +9,8 @@ import { ask } from '../../lib/client.ts';
 import { copySecret } from '../../lib/ui/copy-secret.ts';
 import { GateState } from '../../lib/ui/gate-state.svelte.ts';
 import { markListShown } from '../../lib/ui/marks.ts';
+import { bindableSite } from '../../lib/stand-in/site.ts';
+import { hostPattern } from '../../lib/web/address.ts';
 import type { ProviderGroupView } from '../../lib/messages.ts';
 import type { VaultChange } from '../../lib/vault-events.ts';
 import { matchingGroups } from './matching-groups.ts';
@@ -19,10 +21,14 @@ export class PopupState extends GateState {
   /** A line under a provider's row: what its last act did. */
   messages = $state<Record<string, string>>({});
   readonly shown: ProviderGroupView[];
+  /** The page the popup was opened over, read as it opens (so a click can ask for its access at once). */
+  #tab: Promise<{ id?: number; url?: string } | undefined>;
+  #tabNow: { id?: number; url?: string } | undefined;
 
   constructor() {
     super();
     this.shown = $derived(matchingGroups(this.groups, this.query));
+    this.#tab = browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => (this.#tabNow = tab), () => undefined);
   }
 
   protected async load(change?: VaultChange): Promise<void> {
@@ -50,6 +56,25 @@ export class PopupState extends GateState {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return this.#say(group, 'There is no page to fill.');
     const answer = await ask('fillTab', { id: group.active.id, tabId: tab.id, allowDisabled: confirmed });
+    if (answer.ok) return window.close();
+    this.#say(group, answer.message);
+  }
+
+  /**
+   * Fills a stand-in of the group's active key into the page the popup was opened over,
+   * binding that page's site to the key. The site's host access is asked for first, on
+   * this click (the browser asks the person once per site; this computer is allowed).
+   */
+  async fillStandIn(group: ProviderGroupView): Promise<void> {
+    const tab = this.#tabNow ?? (await this.#tab);
+    if (tab?.id === undefined) return this.#say(group, 'There is no page to fill.');
+    const site = bindableSite(tab.url);
+    // Firefox has no stand-ins: the background says so, without a prompt for nothing.
+    if (site && import.meta.env.BROWSER !== 'firefox') {
+      const granted = await browser.permissions.request({ origins: [hostPattern(site)] }).catch(() => false);
+      if (!granted) return this.#say(group, `The browser did not allow AI Key Vault on ${site}, so a stand-in could not work there.`);
+    }
+    const answer = await ask('fillStandIn', { id: group.active.id, tabId: tab.id });
     if (answer.ok) return window.close();
     this.#say(group, answer.message);
   }

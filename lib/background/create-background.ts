@@ -1,6 +1,7 @@
 /**
  * Builds the whole background from its dependencies, once, for production and tests
- * alike: storage, session, checks, sync, fill, the handler table and the listeners.
+ * alike: storage, session, checks, sync, fill, stand-in keys, the handler table and the
+ * listeners.
  * Parts talk through the session's events; nothing is patched in afterwards.
  * @module
  */
@@ -37,6 +38,10 @@ import { InlineSites } from './fill/inline-sites.ts';
 import { fillHandlers, type Capture } from './fill/fill-handlers.ts';
 import { InlineMenus } from './fill/inline-menus.ts';
 import { inlineHandlers } from './fill/inline-handlers.ts';
+import { StandIns } from './stand-in/stand-ins.ts';
+import { standInHandlers } from './stand-in/stand-in-handlers.ts';
+import { fillStandIn } from './stand-in/fill-stand-in.ts';
+import { watchRequests } from './stand-in/request-watch.ts';
 import { SyncStateStore } from './sync/sync-state.ts';
 import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
 import { syncHandlers } from './sync/sync-handlers.ts';
@@ -66,6 +71,7 @@ export interface Background {
   session: VaultSession;
   checks: Checks;
   sync: SyncEngine;
+  standIns: StandIns;
   handlers: Handlers;
   /** Answers one message from `sender` as the browser reported it. */
   receive(message: unknown, sender: Parameters<typeof classifySender>[0] & { documentId?: string }): Promise<Result<unknown>>;
@@ -110,7 +116,13 @@ export function createBackground(deps: BackgroundDeps): Background {
   const menus = new InlineMenus({ now, newId });
   const sites = new InlineSites(browser);
   const filler = new Filler({ browser, session, now });
-  const triggers = new FillTriggers({ browser, filler, notifier });
+  const standIns = new StandIns({ browser, session, notifier, now, random });
+  const triggers = new FillTriggers({
+    browser,
+    filler,
+    notifier,
+    ...(standIns.available ? { fillStandIn: (target, choose) => fillStandIn({ browser, filler, standIns }, target, choose) } : {}),
+  });
   const autoLock = new AutoLock(browser, () => session.lock());
   const badge = new Badge(browser);
   const view = new VaultView(newId());
@@ -131,6 +143,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...fillHandlers({ browser, session, filler, sites, captures, now }),
     ...inlineHandlers({ browser, session, sites, menus, captures, now }),
     ...syncHandlers(sync),
+    ...standInHandlers({ browser, filler, standIns }),
   };
 
   session.events.on('changed', (change) => {
@@ -141,6 +154,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     void badge.update(payload).catch(() => undefined);
     void triggers.rebuildMenu(payload);
     sync.schedule();
+    // Without the records that changed, the vault opened, closed or moved to another key.
+    standIns.vaultChanged(payload, change.records === undefined);
   });
   session.events.on('locked', () => {
     imports.clear();
@@ -149,6 +164,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     checks.cancel();
     sync.cancelScheduled();
     void clipboard.clearNow().catch(clipboardFailed);
+    standIns.locked();
   });
   session.events.on('passphraseChanged', () => void sync.syncNow());
   session.events.on('syncedWrappingRefused', () => void sync.headerRefused());
@@ -187,9 +203,11 @@ export function createBackground(deps: BackgroundDeps): Background {
     browser.commands.onCommand.addListener(triggers.onCommand);
     browser.contextMenus.onClicked.addListener(triggers.onMenuClick);
     autoLock.listen();
+    browser.alarms.onAlarm.addListener((alarm) => standIns.alarmFired(alarm.name));
+    if (standIns.available) watchRequests(browser.webRequest, standIns);
     // The menu shows "locked" or the keys: ask once, the session tells it from then on.
     void session.status().then((state) => (state === 'unlocked' ? undefined : triggers.rebuildMenu(undefined)));
   }
 
-  return { session, checks, sync, handlers, receive, start };
+  return { session, checks, sync, standIns, handlers, receive, start };
 }

@@ -2,14 +2,17 @@
  * The leak scan: after every scenario, everything the browser kept or said — stored
  * data (`storage.local`, `storage.session`, `storage.sync`), the console of every page and of the
  * worker, and every network request — is searched for the scenario's passphrases, key
- * names and keys. A key may appear only in a request to its own endpoint; nothing else
- * may appear anywhere.
+ * names, keys and stand-ins. A key may appear only in a request to its own endpoint; a
+ * stand-in only in requests to its provider and the sites it was given to, and no
+ * stand-in (anything with a stand-in's marker) is ever stored in the clear or logged;
+ * nothing else may appear anywhere.
  */
 import type { BrowserContext, Request, Worker } from '@playwright/test';
+import { containsStandIn } from '../../lib/stand-in/stand-in-token.ts';
 
 interface Watched {
-  /** Each key, with the origin of the endpoint that may receive it. */
-  secrets: Map<string, string>;
+  /** Each key or stand-in, with the origins that may receive it. */
+  secrets: Map<string, Set<string>>;
   /** Passphrases and key names: never anywhere. */
   texts: Set<string>;
 }
@@ -18,7 +21,12 @@ const watched: Watched = { secrets: new Map(), texts: new Set() };
 
 /** A key the scenario saved, and where it may be sent (its endpoint). */
 export function watchSecret(secret: string, endpoint: string): void {
-  watched.secrets.set(secret, new URL(endpoint).origin);
+  watched.secrets.set(secret, new Set([new URL(endpoint).origin]));
+}
+
+/** A stand-in the scenario was given, and the origins it may travel to (its provider's API, the sites it went into). */
+export function watchStandIn(standIn: string, ...origins: string[]): void {
+  watched.secrets.set(standIn, new Set(origins.map((origin) => new URL(origin).origin)));
 }
 
 /** A passphrase or a key name the scenario typed. */
@@ -76,10 +84,12 @@ export function findLeaks(seen: readonly Seen[]): string[] {
   const leaks: string[] = [];
   for (const { where, text, origin } of seen) {
     for (const plain of watched.texts) if (text.includes(plain)) leaks.push(`“${plain}” in ${where}`);
+    const inRequest = where.startsWith('request ');
+    const inUrl = inRequest && !where.startsWith('request headers') && !where.startsWith('request body');
     for (const [secret, allowed] of watched.secrets) {
-      const inUrl = where.startsWith('request ') && !where.startsWith('request headers') && !where.startsWith('request body');
-      if (text.includes(secret) && (origin !== allowed || inUrl)) leaks.push(`a key (${secret.slice(0, 6)}…) in ${where}`);
+      if (text.includes(secret) && (!allowed.has(origin ?? '') || inUrl)) leaks.push(`a key (${secret.slice(0, 6)}…) in ${where}`);
     }
+    if (!inRequest && containsStandIn(text)) leaks.push(`a stand-in in ${where}`);
   }
   return leaks;
 }

@@ -14,9 +14,16 @@ test('the Chrome manifest asks for no broad access, no external messaging, and k
   const m = manifest(CHROME);
   const required = [...(m.host_permissions ?? []), ...(m.permissions ?? [])];
   // `scripting` reaches a page only with `activeTab` (the user's act there) or a site's own grant.
-  for (const broad of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', 'tabs', 'webRequest', 'history', 'cookies', 'debugger']) {
+  for (const broad of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', 'tabs', 'webRequestBlocking', 'history', 'cookies', 'debugger']) {
     expect(required, broad).not.toContain(broad);
   }
+  // Stand-in keys: header rules that need host access to both sides (not the plain
+  // permission, which may act on any site), and webRequest, which in Manifest V3 only
+  // observes, and only hosts the extension may reach.
+  expect(m.permissions).toEqual(expect.arrayContaining(['declarativeNetRequestWithHostAccess', 'webRequest']));
+  expect(m.permissions).not.toContain('declarativeNetRequest');
+  expect(m.permissions).not.toContain('declarativeNetRequestFeedback');
+  expect(m.manifest_version).toBe(3);
   for (const host of m.host_permissions) expect(host).toMatch(/^(https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\]))\/\*$/);
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.externally_connectable).toBeUndefined();
@@ -43,4 +50,9 @@ test('web-ext lint finds no error in the Firefox build', () => {
   expect(report.errors.map((e: { code: string }) => e.code)).toEqual([]);
   expect(manifest(FIREFOX).browser_specific_settings.gecko.id).toBeTruthy();
   expect(manifest(FIREFOX).web_accessible_resources).toEqual(['inline-menu.html']);
+});
+
+test('the Firefox build asks for nothing stand-in keys would need there (it has none)', () => {
+  const permissions = manifest(FIREFOX).permissions as string[];
+  for (const name of ['declarativeNetRequest', 'declarativeNetRequestWithHostAccess', 'webRequest', 'webRequestBlocking']) expect(permissions).not.toContain(name);
 });

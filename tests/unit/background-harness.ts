@@ -9,6 +9,7 @@ import { FakeSyncArea } from './fake-sync-area.ts';
 import type { MessageType, RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
 import { FAST_PARAMS } from './helpers.ts';
 import { installFillFakes } from './fill-fakes.ts';
+import { installStandInFakes } from './stand-in-fakes.ts';
 
 const ID = fakeBrowser.runtime.id;
 export const PAGE = { id: ID, url: `chrome-extension://${ID}/options.html`, origin: `chrome-extension://${ID}` };
@@ -92,12 +93,16 @@ export function testBackground(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDela
   });
 }
 
-/** Starts a background as a fresh service worker would (storage is kept across calls). */
-export function startWorker(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs'> = {}): Background {
+/**
+ * Starts a background as a fresh service worker would (storage is kept across calls);
+ * without `standIns`, the browser has no declarativeNetRequest or webRequest (Firefox).
+ */
+export function startWorker(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs'> = {}, { standIns = true } = {}): Background {
   fakeBrowser.runtime.onMessage.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   installIdle();
   installFillFakes();
+  installStandInFakes(standIns);
   sessionAccessLevels.length = 0;
   Object.assign(fakeBrowser.storage.session, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),

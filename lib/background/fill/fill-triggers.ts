@@ -1,7 +1,8 @@
 /**
  * The two ways to fill without opening the popup: the fill shortcut (best key for the
  * focused field) and the context menu on editable fields ("Insert API key" ▸ provider ▸
- * key). Both grant `activeTab` for the act; a refusal is told in a notification.
+ * key, and "Insert stand-in key" ▸ provider ▸ key where stand-ins work). Both grant
+ * `activeTab` for the act; a refusal is told in a notification.
  * @module
  */
 import type { Browser, WxtBrowser } from 'wxt/browser';
@@ -11,12 +12,15 @@ import * as entries from '../../vault/entries.ts';
 import type { Payload } from '../../vault/payload-schema.ts';
 import { BackgroundError } from '../errors.ts';
 import type { Notifier } from '../notify.ts';
+import { substitutionFor } from '../../stand-in/substitution.ts';
 import type { ChooseKey, FillTarget, Filler } from './fill.ts';
 
 export const FILL_COMMAND = 'fill-key';
 const MENU_ROOT = 'insert-key';
 const MENU_LOCKED = 'insert-key-locked';
 const KEY_ITEM = 'key:';
+const STAND_IN_ROOT = 'insert-stand-in';
+const STAND_IN_ITEM = 'stand-in:';
 const EDITABLE: ['editable'] = ['editable'];
 /** Keys listed per provider in the menu (its active key first, then by last use). */
 const MENU_KEYS_PER_PROVIDER = 15;
@@ -27,26 +31,39 @@ const bestForField: ChooseKey = (payload, hints) => {
   return entry;
 };
 
-/** The menu's items for the vault as it is now: providers with keys, or a note that it is locked. */
-export function menuItems(payload: Payload | undefined): Browser.contextMenus.CreateProperties[] {
-  const root = { id: MENU_ROOT, title: 'Insert API key', contexts: EDITABLE };
-  if (!payload) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: 'Unlock AI Key Vault first', enabled: false, contexts: EDITABLE }];
-  const items: Browser.contextMenus.CreateProperties[] = [root];
-  const ranked = rankKeys(payload, []); // each provider's active key first, then by last use
+// One root's submenus: provider ▸ key, for the keys `offered` keeps.
+function keyTree(payload: Payload, root: string, item: string, offered: (entry: Payload['entries'][number]) => boolean): Browser.contextMenus.CreateProperties[] {
+  const items: Browser.contextMenus.CreateProperties[] = [];
+  const ranked = rankKeys(payload, []).filter(offered); // each provider's active key first, then by last use
   for (const { id: provider } of PROVIDERS) {
     const keys = ranked.filter((entry) => entry.provider === provider);
     if (keys.length === 0) continue;
-    items.push({ id: `provider:${provider}`, parentId: MENU_ROOT, title: providerName(provider), contexts: EDITABLE });
-    for (const entry of keys.slice(0, MENU_KEYS_PER_PROVIDER)) items.push({ id: `${KEY_ITEM}${entry.id}`, parentId: `provider:${provider}`, title: entry.name, contexts: EDITABLE });
+    items.push({ id: `${root}/${provider}`, parentId: root, title: providerName(provider), contexts: EDITABLE });
+    for (const entry of keys.slice(0, MENU_KEYS_PER_PROVIDER)) items.push({ id: `${item}${entry.id}`, parentId: `${root}/${provider}`, title: entry.name, contexts: EDITABLE });
   }
-  if (items.length === 1) items.push({ id: MENU_LOCKED, parentId: MENU_ROOT, title: 'No keys yet', enabled: false, contexts: EDITABLE });
   return items;
+}
+
+/**
+ * The menu's items for the vault as it is now: providers with keys, or a note that it
+ * is locked; with `standIns`, a second root for the keys a stand-in can be made for.
+ */
+export function menuItems(payload: Payload | undefined, standIns = false): Browser.contextMenus.CreateProperties[] {
+  const root = { id: MENU_ROOT, title: 'Insert API key', contexts: EDITABLE };
+  if (!payload) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: 'Unlock AI Key Vault first', enabled: false, contexts: EDITABLE }];
+  const keys = keyTree(payload, MENU_ROOT, KEY_ITEM, () => true);
+  if (keys.length === 0) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: 'No keys yet', enabled: false, contexts: EDITABLE }];
+  const standInKeys = standIns ? keyTree(payload, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
+  const standInRoot = standInKeys.length ? [{ id: STAND_IN_ROOT, title: 'Insert stand-in key', contexts: EDITABLE }, ...standInKeys] : [];
+  return [root, ...keys, ...standInRoot];
 }
 
 export interface FillTriggerDeps {
   browser: WxtBrowser;
   filler: Filler;
   notifier: Notifier;
+  /** Fills a key's stand-in instead of the key (absent where stand-ins are not available). */
+  fillStandIn?: (target: FillTarget, choose: ChooseKey) => Promise<void>;
 }
 
 /** The fill shortcut and the context menu. */
@@ -57,10 +74,10 @@ export class FillTriggers {
 
   constructor(private readonly deps: FillTriggerDeps) {}
 
-  async #fillAndTell(target: FillTarget, choose: ChooseKey): Promise<void> {
-    const { browser, filler, notifier } = this.deps;
+  async #fillAndTell(target: FillTarget, choose: ChooseKey, standIn = false): Promise<void> {
+    const { browser, filler, notifier, fillStandIn } = this.deps;
     try {
-      await filler.fillInto(target, choose);
+      await (standIn && fillStandIn ? fillStandIn(target, choose) : filler.fillInto(target, choose));
     } catch (error) {
       if (error instanceof BackgroundError && error.code === 'locked') {
         // The popup unlocks; where the browser will not open it from here, say what to do.
@@ -81,20 +98,21 @@ export class FillTriggers {
     void this.#fillAndTell({ tabId: tab.id, tabUrl: tab.url, frameId: 0 }, bestForField);
   };
 
-  /** The menu's click: fills the picked key into the field that was right-clicked. */
+  /** The menu's click: fills the picked key (or its stand-in) into the field that was right-clicked. */
   onMenuClick = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void => {
     const item = String(info.menuItemId);
-    if (!item.startsWith(KEY_ITEM) || tab?.id === undefined) return;
-    const id = item.slice(KEY_ITEM.length);
+    const standIn = item.startsWith(STAND_IN_ITEM);
+    if ((!item.startsWith(KEY_ITEM) && !standIn) || tab?.id === undefined) return;
+    const id = item.slice(standIn ? STAND_IN_ITEM.length : KEY_ITEM.length);
     const frameId = info.frameId ?? 0;
     const target = { tabId: tab.id, tabUrl: tab.url, frameId, ...(frameId !== 0 ? { frameUrl: info.frameUrl } : {}) };
-    void this.#fillAndTell(target, (payload) => entries.findEntry(payload, id));
+    void this.#fillAndTell(target, (payload) => entries.findEntry(payload, id), standIn);
   };
 
   /** Rebuilds the menu for the vault as it is now, if its items changed (one rebuild at a time, so items are never created twice). */
   rebuildMenu(payload: Payload | undefined): Promise<void> {
     const { contextMenus } = this.deps.browser;
-    const items = menuItems(payload);
+    const items = menuItems(payload, this.deps.fillStandIn !== undefined);
     const built = JSON.stringify(items);
     if (built === this.#built) return this.#building;
     this.#built = built;

@@ -28,6 +28,9 @@ export interface FillTarget {
 /** Picks the key for a field from its hints (site first, then field); throws to refuse. */
 export type ChooseKey = (payload: Payload, hints: string[]) => Entry;
 
+/** What goes into the field for a key, given the checked frame's origin (a stand-in); throws to refuse. */
+export type FillValue = (entry: Entry, frameOrigin: string) => Promise<string>;
+
 export interface FillerDeps {
   browser: WxtBrowser;
   session: VaultSession;
@@ -61,8 +64,11 @@ export class Filler {
     }
   }
 
-  /** Fills the key `choose` picks into the field the agent finds at `target`; returns that key. */
-  async fillInto(target: FillTarget, choose: ChooseKey): Promise<Entry> {
+  /**
+   * Fills the key `choose` picks (or what `valueFor` makes of it) into the field the
+   * agent finds at `target`; returns that key.
+   */
+  async fillInto(target: FillTarget, choose: ChooseKey, valueFor?: FillValue): Promise<Entry> {
     const { session, now } = this.deps;
     const { tabId, tabUrl, frameId } = target;
     // A frame whose address the browser did not report could be any site's.
@@ -86,7 +92,8 @@ export class Filler {
     // From here on, the document that answered, not whatever the frame holds by now;
     // Firefox cannot target a document: there the agent itself refuses another origin.
     const sameDocument = documentId ? { tabId, documentIds: [documentId] } : frame;
-    const { answer: filled } = await this.#callAgent<FillAnswer>(sameDocument, { method: 'fill', params: [entry.secret, frameOrigin] }, AGENT_REFUSALS.moved);
+    const value = valueFor ? await valueFor(entry, frameOrigin) : entry.secret;
+    const { answer: filled } = await this.#callAgent<FillAnswer>(sameDocument, { method: 'fill', params: [value, frameOrigin] }, AGENT_REFUSALS.moved);
     if (!filled?.ok) throw refused(AGENT_REFUSALS[filled?.reason ?? 'gone']);
     await session.mutate((payload) => ({ payload: entries.recordUse(payload, entry.id, now()).payload, result: undefined }));
     return entry;

@@ -23,6 +23,7 @@ export const EntrySummarySchema = EntrySchema.omit({ secret: true, validation: t
   masked: z.string(),
   hasSecret: z.boolean(),
   active: z.boolean(),
+  admin: z.boolean(),
 });
 
 const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });

@@ -10,7 +10,7 @@ import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import type { RandomBytes } from '../crypto/random.ts';
 import { ENTRY_ID, EntrySchema } from '../vault/payload-schema.ts';
 import { SYNC_FORMAT } from './sync-header.ts';
-import { HISTORY_LENGTH, isSharedTombstone, type SyncedVersion } from './synced-version.ts';
+import { HISTORY_LENGTH, LOCAL_PARTS, isSharedTombstone, type SyncedVersion } from './synced-version.ts';
 import { SyncError } from './sync-error.ts';
 
 /** The entry items' version (part of what each item is bound to). */
@@ -23,7 +23,7 @@ const REV = z.string().regex(/^[A-Za-z0-9+/]{8}$/);
 // An entry travels as an array of its shared fields, in this order; once rebuilt into an
 // object it is checked by the vault's own entry schema.
 const SHARED_FIELDS = ['provider', 'name', 'secret', 'endpoint', 'fields', 'tags', 'notes', 'enabled', 'createdAt', 'updatedAt', 'expiresAt'] as const;
-const SharedEntrySchema = EntrySchema.omit({ useCount: true, lastUsedAt: true, validation: true });
+const SharedEntrySchema = EntrySchema.omit(Object.fromEntries(LOCAL_PARTS.map((part) => [part, true])) as { [K in (typeof LOCAL_PARTS)[number]]: true });
 const VersionArraySchema = z.tuple([REV, z.array(REV).max(HISTORY_LENGTH), z.union([TIME, z.array(z.unknown()).length(SHARED_FIELDS.length)])]);
 
 function associatedData(vaultId: string, id: string): Uint8Array {

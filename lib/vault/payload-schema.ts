@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import { BUDGET, UsageSchema } from './usage-schema.ts';
 
 export const ENTRY_ID = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id');
 export const PROVIDER_ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a provider id');
@@ -51,6 +52,12 @@ export const EntrySchema = z.strictObject({
   useCount: z.number().int().nonnegative(),
   expiresAt: TIME.optional(),
   validation: ValidationSchema.optional(),
+  /** Device-local: what the provider last said about the key's spend. */
+  usage: UsageSchema.optional(),
+  /** Device-local: the key's monthly budget in US dollars (advice). */
+  budget: BUDGET.optional(),
+  /** Device-local: when this browser revoked the key at its provider. */
+  revokedAt: TIME.optional(),
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
@@ -60,6 +67,8 @@ export const SettingsSchema = z.strictObject({
   /** Seconds before a copied key is cleared, or null for never. */
   clipboardClearSeconds: z.number().int().min(5).max(600).nullable(),
   rotationDays: z.number().int().min(1).max(3650),
+  /** Monthly budgets per provider id, in US dollars (advice). */
+  providerBudgets: z.record(PROVIDER_ID, BUDGET).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -7,14 +7,7 @@
  * @module
  */
 import type { CheckAnswer } from '../../providers/classify.ts';
-
-/** A request to a provider; the key, if any, is already in `headers`. */
-export interface KeyRequest {
-  url: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  headers: Record<string, string>;
-  body?: string;
-}
+import type { ProviderRequest } from '../../providers/provider-request.ts';
 
 export interface SendDeps {
   fetch: typeof fetch;
@@ -44,7 +37,7 @@ async function readLimited(response: Response): Promise<string> {
 }
 
 /** Sends `request` and reads its answer (at most 1 MiB). `signal` cancels it (reported as a timeout). */
-export async function sendWithKey(request: KeyRequest, deps: SendDeps, signal?: AbortSignal): Promise<CheckAnswer> {
+export async function sendWithKey(request: ProviderRequest, deps: SendDeps, signal?: AbortSignal): Promise<CheckAnswer> {
   const url = new URL(request.url);
   if (!(await deps.mayContact(url.origin))) return { kind: 'failure', reason: 'no-permission', host: url.host };
   // One signal for "timed out or cancelled" (AbortSignal.any is too new for Firefox 115).

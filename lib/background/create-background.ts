@@ -1,6 +1,6 @@
 /**
  * Builds the whole background from its dependencies, once, for production and tests
- * alike: storage, session, checks, sync, fill, the handler table and the listeners.
+ * alike: storage, session, checks, spend, sync, fill, the handler table and the listeners.
  * Parts talk through the session's events; nothing is patched in afterwards.
  * @module
  */
@@ -39,6 +39,11 @@ import { SyncStateStore } from './sync/sync-state.ts';
 import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
 import { syncHandlers } from './sync/sync-handlers.ts';
 import { syncedWrapping } from './sync/synced-unlock.ts';
+import { sendWithKey, type SendDeps } from './net/send-with-key.ts';
+import { Spend } from './spend/spend.ts';
+import { BudgetNotices } from './spend/budget-notices.ts';
+import { Revocations, type HeldRevocation } from './spend/revocations.ts';
+import { spendHandlers } from './spend/spend-handlers.ts';
 
 export interface BackgroundDeps {
   /** The extension APIs: the real `browser`, or WXT's fake in tests. */
@@ -47,7 +52,7 @@ export interface BackgroundDeps {
   kdfParams: Argon2idParams;
   now: () => number;
   random: RandomBytes;
-  /** How checks reach providers. */
+  /** How checks, usage reads and revocations reach providers. */
   fetch: typeof fetch;
   /** Whether the extension may contact an origin (its host permission). */
   mayContact?: (origin: string) => Promise<boolean>;
@@ -63,6 +68,7 @@ export interface BackgroundDeps {
 export interface Background {
   session: VaultSession;
   checks: Checks;
+  spend: Spend;
   sync: SyncEngine;
   handlers: Handlers;
   /** Answers one message from `sender` as the browser reported it. */
@@ -94,20 +100,32 @@ export function createBackground(deps: BackgroundDeps): Background {
   const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, kdfCap: kdfParams, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
 
   const notifier = new Notifier(browser, now);
-  const checks = new Checks(session, {
+  const network: SendDeps = {
     fetch: deps.fetch,
     mayContact: deps.mayContact ?? ((origin) => browser.permissions.contains({ origins: [hostPattern(origin)] })),
     timeoutMs: deps.checkTimeoutMs ?? 10_000,
+  };
+  const checks = new Checks(session, {
+    ...network,
     now,
     onProgress: (done, total, running) => announceProgress(browser, done, total, running),
     onTurnedInvalid: (entry, validation) => notifier.turnedInvalid(entry, validation),
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
+  const revokes = new Pending<HeldRevocation>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This confirmation has expired. Choose “Revoke at provider…” again.') });
+  const spend = new Spend({
+    browser,
+    session,
+    send: (request, signal) => sendWithKey(request, network, signal),
+    notices: new BudgetNotices(local, (alert) => notifier.budgetReached(alert)),
+    now,
+  });
+  const revocations = new Revocations({ session, send: (request) => sendWithKey(request, network), pending: revokes, now });
   const filler = new Filler({ browser, session, now });
   const triggers = new FillTriggers({ browser, filler, notifier });
   const autoLock = new AutoLock(browser, () => session.lock());
-  const badge = new Badge(browser);
+  const badge = new Badge(browser, now);
   const view = new VaultView(newId());
   const announcer = new ChangeAnnouncer(browser, view);
   const clipboard = new ClipboardTimer(browser, deps.offscreen === undefined ? (offscreenApi() ?? null) : deps.offscreen);
@@ -125,11 +143,14 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
     ...fillHandlers({ browser, session, filler, sites: new InlineSites(browser), captures, now }),
     ...syncHandlers(sync),
+    ...spendHandlers({ session, spend, revocations }),
   };
 
   session.events.on('changed', (change) => {
     const { payload } = change;
     view.apply(change);
+    // Opened (not an edit): figures older than the alarm's period are read again.
+    if (payload && !change.records) spend.opened(payload);
     announcer.changed();
     autoLock.settingIs(payload?.settings.autoLock);
     void badge.update(payload).catch(() => undefined);
@@ -139,7 +160,9 @@ export function createBackground(deps: BackgroundDeps): Background {
   session.events.on('locked', () => {
     imports.clear();
     captures.clear();
+    revokes.clear();
     checks.cancel();
+    spend.cancel();
     sync.cancelScheduled();
     void clipboard.clearNow().catch(clipboardFailed);
   });
@@ -172,9 +195,10 @@ export function createBackground(deps: BackgroundDeps): Background {
     browser.commands.onCommand.addListener(triggers.onCommand);
     browser.contextMenus.onClicked.addListener(triggers.onMenuClick);
     autoLock.listen();
+    spend.listen();
     // The menu shows "locked" or the keys: ask once, the session tells it from then on.
     void session.status().then((state) => (state === 'unlocked' ? undefined : triggers.rebuildMenu(undefined)));
   }
 
-  return { session, checks, sync, handlers, receive, start };
+  return { session, checks, spend, sync, handlers, receive, start };
 }

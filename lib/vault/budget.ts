@@ -57,7 +57,9 @@ export function overBudget(keys: readonly BudgetFacts[], now: number): BudgetFac
 export interface BudgetAlert {
   /** `key:<id>` or `provider:<id>`. */
   target: string;
+  /** The key's name, or the provider id for a provider's budget. */
   name: string;
+  provider: string;
   spent: number;
   budget: number;
   level: BudgetLevel;
@@ -66,11 +68,11 @@ export interface BudgetAlert {
 /** Every key and provider budget at 80 % or more this month. */
 export function budgetAlerts(keys: readonly BudgetFacts[], providerBudgets: Readonly<Record<string, number>>, now: number): BudgetAlert[] {
   const alerts: BudgetAlert[] = [];
-  const consider = (target: string, name: string, spent: number | undefined, budget: number | undefined) => {
+  const consider = (target: string, name: string, provider: string, spent: number | undefined, budget: number | undefined) => {
     const level = spent !== undefined && budget !== undefined ? levelReached(spent, budget) : undefined;
-    if (level) alerts.push({ target, name, spent: spent!, budget: budget!, level });
+    if (level) alerts.push({ target, name, provider, spent: spent!, budget: budget!, level });
   };
-  for (const key of keys) consider(`key:${key.id}`, key.name, monthSpend(key.usage, now), key.budget);
-  for (const [provider, budget] of Object.entries(providerBudgets)) consider(`provider:${provider}`, provider, providerSpend(keys, provider, now), budget);
+  for (const key of keys) consider(`key:${key.id}`, key.name, key.provider, monthSpend(key.usage, now), key.budget);
+  for (const [provider, budget] of Object.entries(providerBudgets)) consider(`provider:${provider}`, provider, provider, providerSpend(keys, provider, now), budget);
   return alerts;
 }

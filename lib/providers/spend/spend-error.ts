@@ -31,7 +31,7 @@ function refusalWords(provider: Provider, status: number, purpose: SpendPurpose)
     const manager = provider.id === 'openrouter' ? 'a management key' : 'an admin key of the organization';
     if (purpose === 'organization') return `${provider.name} refused to let this key read the organization: it takes ${manager}.`;
     if (purpose === 'revoke') return `${provider.name} refused to revoke the key: it takes ${manager}.`;
-    return `${provider.name} refused to show this key's usage.`;
+    return `${provider.name} refused to show this key’s usage.`;
   }
   if (status === 404) return purpose === 'revoke' ? `${provider.name} no longer knows this key (HTTP 404).` : `${provider.name} does not offer this here (HTTP 404).`;
   return `Unexpected answer from ${provider.name} (HTTP ${status}).`;

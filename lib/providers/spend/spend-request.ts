@@ -31,7 +31,16 @@ export interface SpendRequestOptions {
   body?: unknown;
 }
 
-/** The request for `path` with `key`. @throws Error when the key's endpoint breaks the rules, SpendError for an unsafe id. */
+/** The key's base URL. @throws SpendError when it breaks the endpoint rules (the message never repeats the URL). */
+function baseUrl(provider: Provider, key: SpendKey): string {
+  try {
+    return effectiveEndpoint(provider, key);
+  } catch (error) {
+    throw new SpendError((error as Error).message);
+  }
+}
+
+/** The request for `path` with `key`. @throws SpendError for an endpoint that breaks the rules or an unsafe id. */
 export function spendRequest(provider: Provider, key: SpendKey, path: string, options: SpendRequestOptions = {}): ProviderRequest {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(plainId(options.ids?.[name])));
   const search = new URLSearchParams();
@@ -44,7 +53,7 @@ export function spendRequest(provider: Provider, key: SpendKey, path: string, op
   const headers: Record<string, string> = { accept: 'application/json', ...spec.headers };
   if (spec.key === 'bearer') headers.authorization = `Bearer ${key.secret}`;
   else if (spec.key !== 'none') headers[spec.key.header] = key.secret;
-  const request: ProviderRequest = { url: effectiveEndpoint(provider, key) + filled + query, method: options.method ?? 'GET', headers };
+  const request: ProviderRequest = { url: baseUrl(provider, key) + filled + query, method: options.method ?? 'GET', headers };
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     request.body = JSON.stringify(options.body);

@@ -12,6 +12,7 @@ import { VaultError } from '../../vault/errors.ts';
 import type { Payload } from '../../vault/payload-schema.ts';
 import type { Send } from '../../providers/spend/pages.ts';
 import type { VaultSession } from '../session/session.ts';
+import { lockedError } from '../errors.ts';
 import { collectUsage } from './collect-usage.ts';
 import type { BudgetNotices } from './budget-notices.ts';
 
@@ -57,11 +58,6 @@ export class Spend {
     return done;
   }
 
-  /** Resolves when a running round is over (tests wait for it). */
-  async settled(): Promise<void> {
-    await this.#round?.done.catch(() => undefined);
-  }
-
   /** Stops a running round; nothing of it is stored. */
   cancel(): void {
     this.#round?.controller.abort();
@@ -89,7 +85,7 @@ export class Spend {
     const { session, now } = this.deps;
     const entries = await session.read((payload) => payload.entries);
     const updates = await collectUsage(entries, (request) => this.deps.send(request, signal), now());
-    if (signal.aborted) throw new VaultError('conflict', 'Reading usage was stopped: the vault locked.');
+    if (signal.aborted) throw lockedError();
     const store = () => session.mutate((payload) => ({ payload: recordUsage(payload, updates), result: undefined }));
     await store().catch((error: unknown) => (error instanceof VaultError && error.code === 'stale-revision' ? store() : Promise.reject(error)));
     const stored = await session.read((payload) => payload);

@@ -61,7 +61,7 @@ const keyWords = (key: { name?: string | undefined; hint: string }) => (key.name
 
 function confirmed(provider: Provider, manager: Manager, answer: CheckAnswer, accepts: (body: unknown) => boolean): void {
   if (answer.kind === 'failure' || answer.status < 200 || answer.status >= 300) throw answerFailure(provider, answer, manager.secret, 'revoke');
-  if (!accepts(parseJson(answer.body))) throw new SpendError(`${provider.name} answered, but did not confirm that the key is revoked. Check it on ${provider.name}’s key page.`, answer.status);
+  if (!accepts(parseJson(answer.body))) throw new SpendError(`${provider.name} answered, but did not confirm that the key is revoked. Check it on ${provider.name}’s key page.`);
 }
 
 const openai: Revoker = {

@@ -12,13 +12,6 @@ import { parseJson } from '../answer-json.ts';
 /** A failure with a message fit for the user (never carrying a key). */
 export class SpendError extends Error {
   override name = 'SpendError';
-  constructor(
-    message: string,
-    /** The provider's HTTP status, when it answered. */
-    readonly status?: number,
-  ) {
-    super(message);
-  }
 }
 
 /** What the request was for, to word its failure. */
@@ -44,7 +37,7 @@ export function answerFailure(provider: Provider, answer: CheckAnswer, secret: s
     return new SpendError(`${answer.host} ${answer.reason === 'timeout' ? 'did not answer in time' : 'could not be reached'}.`);
   }
   const said = providerMessage(answer.body, secret);
-  return new SpendError(`${refusalWords(provider, answer.status, purpose)}${said ? ` ${provider.name} said: “${said}”` : ''}`, answer.status);
+  return new SpendError(`${refusalWords(provider, answer.status, purpose)}${said ? ` ${provider.name} said: “${said}”` : ''}`);
 }
 
 /** Something with a `safeParse`, such as a zod schema. */
@@ -59,6 +52,6 @@ export interface Shape<T> {
 export function expectAnswer<T>(provider: Provider, answer: CheckAnswer, secret: string, purpose: SpendPurpose, shape: Shape<T>, what: string): T {
   if (answer.kind === 'failure' || answer.status < 200 || answer.status >= 300) throw answerFailure(provider, answer, secret, purpose);
   const parsed = shape.safeParse(parseJson(answer.body));
-  if (!parsed.success) throw new SpendError(`${provider.name} answered ${what} in a shape AI Key Vault does not know; nothing was changed.`, answer.status);
+  if (!parsed.success) throw new SpendError(`${provider.name} answered ${what} in a shape AI Key Vault does not know; nothing was changed.`);
   return parsed.data;
 }

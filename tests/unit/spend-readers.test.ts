@@ -9,6 +9,8 @@ import { readAnthropicOrganization } from '../../lib/providers/spend/anthropic-o
 import { spendRequest } from '../../lib/providers/spend/spend-request.ts';
 import { SpendError } from '../../lib/providers/spend/spend-error.ts';
 import { MAX_PAGES } from '../../lib/providers/spend/spend-endpoints.ts';
+import { REVOKERS } from '../../lib/providers/spend/revokers.ts';
+import { REVOCABLE_PROVIDERS, revokeRoute } from '../../lib/providers/spend/revoke-route.ts';
 import { SPEND_ANSWERS, openaiCompletionsPage, openaiCostsPage, openaiListPage, openaiProjectKey } from '../fixtures/spend-answers.ts';
 import { ANSWERS, bodyFor, type RecordedAnswer } from '../fixtures/provider-answers.ts';
 
@@ -181,6 +183,23 @@ describe('an Anthropic organization through its admin key', () => {
     await expect(readAnthropicOrganization(anthropic, ANTHROPIC_ADMIN, refused.send, NOW)).rejects.toThrow('Anthropic refused to let this key read the organization: it takes an admin key of the organization. Anthropic said: “invalid x-api-key”');
     const limited = fakeSend((path) => (path === '/organizations/me' ? reply(SPEND_ANSWERS.anthropicMe) : path === '/organizations/api_keys' ? ok({ data: [], has_more: false }) : reply(SPEND_ANSWERS.anthropicRateLimited)));
     await expect(readAnthropicOrganization(anthropic, ANTHROPIC_ADMIN, limited.send, NOW)).rejects.toThrow(/^Anthropic is limiting requests right now; try again later\. Anthropic said: “Number of request tokens/);
+  });
+});
+
+describe('where a key can be revoked', () => {
+  it('through the API where a key that manages it is saved at the same endpoint, else on the provider’s key page', () => {
+    expect(Object.keys(REVOKERS).sort()).toEqual([...REVOCABLE_PROVIDERS].sort());
+    const member = { id: 'm', provider: 'openai' };
+    const admin = { id: 'a', provider: 'openai', admin: true };
+    const elsewhere = { id: 'e', provider: 'openai', admin: true, endpoint: 'https://gateway.example.com/v1' };
+    expect(revokeRoute(member, [member, admin, elsewhere])).toEqual({ kind: 'api', managers: ['a'] });
+    expect(revokeRoute(member, [member, elsewhere])).toEqual({ kind: 'page', url: 'https://platform.openai.com/api-keys' });
+    expect(revokeRoute(admin, [member, admin])).toEqual({ kind: 'page', url: 'https://platform.openai.com/api-keys' });
+    const router = { id: 'r', provider: 'openrouter' };
+    const manager = { id: 'g', provider: 'openrouter', usage: { management: true as const } };
+    expect(revokeRoute(router, [router, manager])).toEqual({ kind: 'api', managers: ['g'] });
+    expect(revokeRoute({ id: 'x', provider: 'gemini' }, [])).toEqual({ kind: 'page', url: 'https://aistudio.google.com/apikey' });
+    expect(revokeRoute({ id: 'o', provider: 'ollama' }, [])).toBeUndefined();
   });
 });
 

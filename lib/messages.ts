@@ -5,7 +5,8 @@
  * @module
  */
 import { z } from 'zod/mini';
-import { ENTRY_ID, EntrySchema, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
+import { ENTRY_ID, EntrySchema, PROVIDER_ID, SettingsSchema, ValidationSchema } from './vault/payload-schema.ts';
+import { BUDGET } from './vault/usage-schema.ts';
 import { MIN_PASSPHRASE_LENGTH } from './vault/passphrase-policy.ts';
 import { LIMITS } from './vault/limits.ts';
 import { PICK_OUTCOME_CODES } from './fill/inline-pick.ts';
@@ -25,6 +26,7 @@ export const EntrySummarySchema = z.extend(z.omit(EntrySchema, { secret: true, v
   masked: z.string(),
   hasSecret: z.boolean(),
   active: z.boolean(),
+  admin: z.boolean(),
 });
 
 const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
@@ -249,6 +251,30 @@ export const PROTOCOL = {
   enableSync: { request: z.strictObject({ passphrase: z.optional(PASSPHRASE) }), response: SyncStatusSchema, senders: PAGES },
   disableSync: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
   syncNow: { request: EMPTY, response: SyncStatusSchema, senders: PAGES },
+  /** Reads every key's usage from its provider now ("Refresh usage"); the figures arrive on the keys. */
+  refreshUsage: {
+    request: EMPTY,
+    response: z.strictObject({ refreshedAt: z.number(), keys: z.number(), problems: z.number() }),
+    senders: PAGES,
+  },
+  /** Sets (or, with null, removes) a key's or a provider's monthly budget in US dollars. */
+  setBudget: {
+    request: z.strictObject({ target: z.union([z.strictObject({ id: ENTRY_ID }), z.strictObject({ provider: PROVIDER_ID })]), budget: z.nullable(BUDGET) }),
+    response: EMPTY,
+    senders: PAGES,
+  },
+  /** Finds a key at its provider with a key that manages it, and names both, before anything is revoked. */
+  previewRevoke: {
+    request: z.strictObject({ id: ENTRY_ID }),
+    response: z.strictObject({ token: z.string(), key: z.string(), providerKey: z.string(), organization: z.string(), effect: z.string(), alreadyRevoked: z.boolean() }),
+    senders: PAGES,
+  },
+  /** Revokes what the preview found (one request to the provider), then disables the key here. */
+  revokeAtProvider: {
+    request: z.strictObject({ token: z.string().check(z.maxLength(64)) }),
+    response: z.strictObject({ revokedAt: z.number(), sent: z.boolean() }),
+    senders: PAGES,
+  },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;
@@ -295,6 +321,8 @@ export type ErrorCode =
   | 'sync-damaged'
   | 'sync-other-vault'
   | 'sync-header-refused'
+  | 'not-revocable'
+  | 'provider-refused'
   | 'internal';
 
 /** Every answer: data, or an error code with a message that never carries a secret. */

@@ -1,7 +1,7 @@
 /**
  * Builds the whole background from its dependencies, once, for production and tests
- * alike: storage, session, checks, sync, fill, stand-in keys, the handler table and the
- * listeners.
+ * alike: storage, session, checks, spend, sync, fill, stand-in keys, the handler table
+ * and the listeners.
  * Parts talk through the session's events; nothing is patched in afterwards.
  * @module
  */
@@ -46,6 +46,11 @@ import { SyncStateStore } from './sync/sync-state.ts';
 import { SyncEngine, type SyncArea } from './sync/sync-engine.ts';
 import { syncHandlers } from './sync/sync-handlers.ts';
 import { syncedWrapping } from './sync/synced-unlock.ts';
+import { sendWithKey, type SendDeps } from './net/send-with-key.ts';
+import { Spend } from './spend/spend.ts';
+import { BudgetNotices } from './spend/budget-notices.ts';
+import { Revocations, type HeldRevocation } from './spend/revocations.ts';
+import { spendHandlers } from './spend/spend-handlers.ts';
 
 export interface BackgroundDeps {
   /** The extension APIs: the real `browser`, or WXT's fake in tests. */
@@ -54,7 +59,7 @@ export interface BackgroundDeps {
   kdfParams: Argon2idParams;
   now: () => number;
   random: RandomBytes;
-  /** How checks reach providers. */
+  /** How checks, usage reads and revocations reach providers. */
   fetch: typeof fetch;
   /** Whether the extension may contact an origin (its host permission). */
   mayContact?: (origin: string) => Promise<boolean>;
@@ -70,6 +75,7 @@ export interface BackgroundDeps {
 export interface Background {
   session: VaultSession;
   checks: Checks;
+  spend: Spend;
   sync: SyncEngine;
   standIns: StandIns;
   handlers: Handlers;
@@ -103,10 +109,13 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   const notifier = new Notifier(browser, now);
   const progress = new ProgressAnnouncer(browser);
-  const checks = new Checks(session, {
+  const network: SendDeps = {
     fetch: deps.fetch,
     mayContact: deps.mayContact ?? ((origin) => browser.permissions.contains({ origins: [hostPattern(origin)] })),
     timeoutMs: deps.checkTimeoutMs ?? 10_000,
+  };
+  const checks = new Checks(session, {
+    ...network,
     now,
     onProgress: (done, total, running) => progress.progress(done, total, running),
     onTurnedInvalid: (entry, validation) => notifier.turnedInvalid(entry, validation),
@@ -115,6 +124,15 @@ export function createBackground(deps: BackgroundDeps): Background {
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
   const menus = new InlineMenus({ now, newId });
   const sites = new InlineSites(browser);
+  const revokes = new Pending<HeldRevocation>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This confirmation has expired. Choose “Revoke at provider…” again.') });
+  const spend = new Spend({
+    browser,
+    session,
+    send: (request, signal) => sendWithKey(request, network, signal),
+    notices: new BudgetNotices(local, (alert) => notifier.budgetReached(alert)),
+    now,
+  });
+  const revocations = new Revocations({ session, send: (request) => sendWithKey(request, network), pending: revokes, now });
   const filler = new Filler({ browser, session, now });
   const standIns = new StandIns({ browser, session, notifier, now, random });
   const triggers = new FillTriggers({
@@ -124,7 +142,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...(standIns.available ? { fillStandIn: (target, choose) => fillStandIn({ browser, filler, standIns }, target, choose) } : {}),
   });
   const autoLock = new AutoLock(browser, () => session.lock());
-  const badge = new Badge(browser);
+  const badge = new Badge(browser, now);
   const view = new VaultView(newId());
   const announcer = new ChangeAnnouncer(browser, view);
   const clipboard = new ClipboardTimer(browser, deps.offscreen === undefined ? (offscreenApi() ?? null) : deps.offscreen);
@@ -144,11 +162,14 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...inlineHandlers({ browser, session, sites, menus, captures, now }),
     ...syncHandlers(sync),
     ...standInHandlers({ browser, filler, standIns }),
+    ...spendHandlers({ session, spend, revocations }),
   };
 
   session.events.on('changed', (change) => {
     const { payload } = change;
     view.apply(change);
+    // Opened (not an edit): figures older than the alarm's period are read again.
+    if (payload && !change.records) spend.opened(payload);
     announcer.changed();
     autoLock.settingIs(payload?.settings.autoLock);
     void badge.update(payload).catch(() => undefined);
@@ -161,7 +182,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     imports.clear();
     captures.clear();
     menus.clear();
+    revokes.clear();
     checks.cancel();
+    spend.cancel();
     sync.cancelScheduled();
     void clipboard.clearNow().catch(clipboardFailed);
     standIns.locked();
@@ -205,9 +228,10 @@ export function createBackground(deps: BackgroundDeps): Background {
     autoLock.listen();
     browser.alarms.onAlarm.addListener((alarm) => standIns.alarmFired(alarm.name));
     if (standIns.available) watchRequests(browser.webRequest, standIns);
+    spend.listen();
     // The menu shows "locked" or the keys: ask once, the session tells it from then on.
     void session.status().then((state) => (state === 'unlocked' ? undefined : triggers.rebuildMenu(undefined)));
   }
 
-  return { session, checks, sync, standIns, handlers, receive, start };
+  return { session, checks, spend, sync, standIns, handlers, receive, start };
 }

@@ -1,7 +1,8 @@
 /**
  * What travels to the sync area for one entry: the parts every browser shares, a
  * revision id and the revisions it descends from. Device-local parts (uses, last use,
- * check results) never leave this browser.
+ * check results, usage read from the provider, budget, when it was revoked here) never
+ * leave this browser.
  * @module
  */
 import { hmac } from '@noble/hashes/hmac.js';
@@ -11,8 +12,10 @@ import type { Entry, Payload } from '../vault/payload-schema.ts';
 import { checkTarget } from '../vault/entries.ts';
 
 export type Tombstone = Payload['tombstones'][number];
+/** The parts of an entry that only make sense on this machine. */
+export const LOCAL_PARTS = ['useCount', 'lastUsedAt', 'validation', 'usage', 'budget', 'revokedAt'] as const;
 /** An entry without what only makes sense on this machine. */
-export type SharedEntry = Omit<Entry, 'useCount' | 'lastUsedAt' | 'validation'>;
+export type SharedEntry = Omit<Entry, (typeof LOCAL_PARTS)[number]>;
 
 export interface SyncedVersion {
   id: string;
@@ -68,14 +71,21 @@ export function keyedStamp({ vaultKey, previousKeys }: { vaultKey: Uint8Array; p
 
 export function shareOf(content: Entry | Tombstone): SharedEntry | Tombstone {
   if ('deletedAt' in content) return content;
-  const { useCount: _uses, lastUsedAt: _lastUse, validation: _validation, ...shared } = content;
+  const { useCount: _uses, lastUsedAt: _lastUse, validation: _validation, usage: _usage, budget: _budget, revokedAt: _revoked, ...shared } = content;
   return shared;
 }
 
-/** A synced entry as this browser keeps it: with its own uses and, if still about the same key, its check. */
+/**
+ * A synced entry as this browser keeps it: with its own uses and budget and, if still
+ * about the same key, its check, usage and revocation.
+ */
 export function withLocalParts(shared: SharedEntry, local: Entry | undefined): Entry {
   const entry: Entry = { ...shared, useCount: local?.useCount ?? 0 };
   if (local?.lastUsedAt !== undefined) entry.lastUsedAt = local.lastUsedAt;
-  if (local?.validation && checkTarget(local) === checkTarget(entry)) entry.validation = local.validation;
+  if (local?.budget !== undefined) entry.budget = local.budget;
+  if (!local || checkTarget(local) !== checkTarget(entry)) return entry;
+  if (local.validation) entry.validation = local.validation;
+  if (local.usage) entry.usage = local.usage;
+  if (local.revokedAt !== undefined) entry.revokedAt = local.revokedAt;
   return entry;
 }

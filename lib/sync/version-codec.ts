@@ -9,11 +9,11 @@
 import { z } from 'zod/mini';
 import { fromBase64, toBase64 } from '../crypto/encoding.ts';
 import { EntrySchema } from '../vault/payload-schema.ts';
-import { HISTORY_LENGTH, isSharedTombstone, type SharedEntry, type SyncedVersion } from './synced-version.ts';
+import { HISTORY_LENGTH, LOCAL_PARTS, isSharedTombstone, type SharedEntry, type SyncedVersion } from './synced-version.ts';
 
 const TIME = z.int().check(z.nonnegative());
 const REV = z.string().check(z.regex(/^[A-Za-z0-9+/]{8}$/));
-const SharedEntrySchema = z.omit(EntrySchema, { useCount: true, lastUsedAt: true, validation: true });
+const SharedEntrySchema = z.omit(EntrySchema, Object.fromEntries(LOCAL_PARTS.map((part) => [part, true])) as { [K in (typeof LOCAL_PARTS)[number]]: true });
 /** The encoded form, before its content is rebuilt. */
 const EncodedSchema = z.tuple([
   z.string().check(z.regex(/^[A-Za-z0-9+/]{22}$/)),

@@ -55,7 +55,7 @@ export function addEntry(payload: Payload, raw: unknown, id: string, now: number
 
 /**
  * Changes an entry's fields; history (created, uses, last use) is kept. A new secret,
- * endpoint or provider drops the old validation result. When `expectedUpdatedAt` is given and the entry
+ * endpoint or provider drops the old validation result, usage and revocation. When `expectedUpdatedAt` is given and the entry
  * changed since, the edit is refused as a conflict instead of overwriting it.
  */
 export function updateEntry(
@@ -74,7 +74,7 @@ export function updateEntry(
     const issue = changes.error.issues[0];
     throw new VaultError('invalid-input', `${issue?.path.join('.') || 'changes'}: ${issue?.message ?? 'invalid'}`);
   }
-  const { validation, endpoint, expiresAt, lastUsedAt, ...rest } = current;
+  const { validation, usage, revokedAt, endpoint, expiresAt, lastUsedAt, ...rest } = current;
   const merged = parseInput({
     provider: rest.provider,
     name: rest.name,
@@ -100,8 +100,12 @@ export function updateEntry(
     ...(typeof newExpiry === 'number' ? { expiresAt: newExpiry } : {}),
     ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
   };
-  // A result about another key, endpoint or provider says nothing about this one.
-  if (validation && checkTarget(entry) === checkTarget(current)) entry.validation = validation;
+  // A result, usage or revocation of another key, endpoint or provider says nothing about this one.
+  if (checkTarget(entry) === checkTarget(current)) {
+    if (validation) entry.validation = validation;
+    if (usage) entry.usage = usage;
+    if (revokedAt !== undefined) entry.revokedAt = revokedAt;
+  }
   let next: Payload = { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) };
   if (entry.provider !== current.provider) next = moveActive(next, current, entry);
   return { payload: next, entry };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { LIMITS } from './limits.ts';
+import { BUDGET, UsageSchema } from './usage-schema.ts';
 
 export const ENTRY_ID = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id'));
 export const PROVIDER_ID = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a provider id'));
@@ -51,6 +52,12 @@ export const EntrySchema = z.strictObject({
   useCount: z.int().check(z.nonnegative()),
   expiresAt: z.optional(TIME),
   validation: z.optional(ValidationSchema),
+  /** Device-local: what the provider last said about the key's spend. */
+  usage: z.optional(UsageSchema),
+  /** Device-local: the key's monthly budget in US dollars (advice). */
+  budget: z.optional(BUDGET),
+  /** Device-local: when this browser revoked the key at its provider. */
+  revokedAt: z.optional(TIME),
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
@@ -60,6 +67,8 @@ export const SettingsSchema = z.strictObject({
   /** Seconds before a copied key is cleared, or null for never. */
   clipboardClearSeconds: z.nullable(z.int().check(z.minimum(5), z.maximum(600))),
   rotationDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  /** Monthly budgets per provider id, in US dollars (advice). */
+  providerBudgets: z.optional(z.record(PROVIDER_ID, BUDGET)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Entry, Payload } from './payload-schema.ts';
+import { isAdminKey } from '../providers/admin-key.ts';
 
 type Validation = NonNullable<Entry['validation']>;
 
@@ -13,6 +14,8 @@ export type EntrySummary = Omit<Entry, 'secret' | 'validation'> & {
   masked: string;
   hasSecret: boolean;
   active: boolean;
+  /** An organization admin key, by its shape. */
+  admin: boolean;
 };
 
 /** Masks a secret as first 4 … last 4; short secrets show nothing of themselves. */
@@ -36,5 +39,6 @@ export function summarize(entry: Entry, payload: Payload): EntrySummary {
     masked: maskSecret(secret),
     hasSecret: secret.length > 0,
     active: payload.active[entry.provider] === entry.id,
+    admin: isAdminKey(entry),
   };
 }

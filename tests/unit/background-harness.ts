@@ -49,7 +49,7 @@ export const network = {
   delayMs: 0,
   inFlight: 0,
   maxInFlight: 0,
-  answer: (_url: string): Response | 'fail' => new Response('{"data":[]}', { status: 200 }),
+  answer: (_url: string, _init: RequestInit): Response | 'fail' => new Response('{"data":[]}', { status: 200 }),
   reset() {
     this.sent = [];
     this.delayMs = 0;
@@ -69,7 +69,7 @@ const fakeFetch: typeof fetch = async (input, init = {}) => {
       const timer = setTimeout(resolve, network.delayMs);
       init.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new DOMException('aborted', 'AbortError'))));
     });
-    const answer = network.answer(url);
+    const answer = network.answer(url, init);
     if (answer === 'fail') throw new TypeError('Failed to fetch');
     return answer;
   } finally {

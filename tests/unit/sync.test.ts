@@ -77,12 +77,13 @@ describe('sync between two browsers', () => {
     });
   });
 
-  it('keeps uses and check results on the browser where they happened', async () => {
+  it('keeps uses, check results and budgets on the browser where they happened', async () => {
     await firstBrowserSyncing();
     await inBrowser(world.a, async () => {
       const writes = world.area.writes;
       const { id } = (await must('listEntries', {})).entries[0]!;
       await must('getSecret', { id, purpose: 'copy' });
+      await must('setBudget', { target: { id }, budget: 20 });
       await must('syncNow', {});
       expect(world.area.writes).toBe(writes);
     });

@@ -64,7 +64,8 @@ test('two profiles share one vault through their sync areas, which hold only cip
   await deliver(await syncItems(first), second);
   for (const page of [a, b]) {
     for (const name of all) {
-      await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible({ timeout: 10_000 });
+      // A round on a loaded two-core machine (two browsers, two test workers) can take seconds.
+      await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible({ timeout: 30_000 });
     }
   }
   for (const scan of scans) expect(await scan(), 'leaks').toEqual([]);

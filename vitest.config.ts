@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/support/i18n-fake.ts'],
     testTimeout: 60_000,
   },
 });

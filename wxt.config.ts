@@ -5,7 +5,7 @@ import { LOOPBACK_PATTERNS } from './lib/web/address.ts';
 
 // The manifest lives here; permissions are kept to what the features use.
 export default defineConfig({
-  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   // `npm start` opens Chrome with the extension loaded; CHROMIUM_PATH picks another
   // binary. Chromium refuses to start as root unless its sandbox is off.
@@ -14,9 +14,11 @@ export default defineConfig({
     ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
   },
   manifest: ({ browser }) => ({
-    name: 'AI Key Vault',
-    description:
-      'Keep your AI-provider API keys in a local vault encrypted with a master passphrase.',
+    // Every word the user reads comes from locales/<language>.yml (the build writes
+    // _locales/<language>/messages.json); English is the fallback.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // clipboardRead: a copied key is cleared only if the clipboard still holds it, which
     // takes reading it. offscreen: Chrome's worker has no clipboard of its own.
     // activeTab + scripting: filling reaches a page only on the user's act there.
@@ -56,9 +58,9 @@ export default defineConfig({
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open AI Key Vault',
+        description: '__MSG_commandOpen__',
       },
-      'fill-key': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Fill the focused field with the best-matching API key' },
+      'fill-key': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandFill__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -12,6 +12,7 @@ import { DEFAULT_PARAMS, deriveKey } from '../lib/crypto/kdf.ts';
 import { openVault, sealChanges } from '../lib/vault/envelope.ts';
 import { updateEntry } from '../lib/vault/entries.ts';
 import { median, report, timeOnce, type Figure } from './measure.ts';
+import { searchKeystroke } from './page-timing.ts';
 import { FakeProvider } from '../tests/fixtures/fake-provider.ts';
 import { CHECK_CONCURRENCY } from '../lib/background/checks/checks.ts';
 import { samplePayload, sampleVault } from './sample-vault.ts';
@@ -169,15 +170,7 @@ test('options page', async () => {
     const queries = ['o', 'op', 'ope', 'key 1', 'key 12', 'prod', 'dev', 'billing', 'groq', ''];
     const keystroke = await median(queries.length, async () => {
       const query = queries.shift() ?? '';
-      return page.evaluate(async (text) => {
-        const field = document.querySelector<HTMLInputElement>('input[type=search]')!;
-        const start = performance.now();
-        field.value = text;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        await Promise.resolve();
-        void document.body.offsetHeight;
-        return performance.now() - start;
-      }, query);
+      return searchKeystroke(page, query);
     });
     figures.push({ figure: `options ready (list shown), ${size} keys`, where: 'Chromium', value: ready, unit: 'ms', note: 'navigation start → list' });
     figures.push({ figure: `search keystroke, ${size} keys`, where: 'Chromium', value: keystroke, unit: 'ms', goal: 16 });

@@ -41,8 +41,9 @@ export default defineConfig({
     ],
     host_permissions: catalogHostPermissions(),
     // Custom endpoints (gateways, proxies) and sites the user turns the inline offer on
-    // for are asked for one origin at a time.
-    optional_host_permissions: ['https://*/*'],
+    // for are asked for one origin at a time. Manifest V2 (Firefox) names them among its
+    // optional permissions; WXT drops optional_host_permissions there without moving them.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     // Argon2id runs as WebAssembly (3× faster than JS): compiling WASM needs
     // 'wasm-unsafe-eval'. No remote code, no eval of strings.
     content_security_policy: {

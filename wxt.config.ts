@@ -13,6 +13,16 @@ export default defineConfig({
     ...(process.env.CHROMIUM_PATH ? { binaries: { chrome: process.env.CHROMIUM_PATH } } : {}),
     ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
   },
+  // `npm run zip`: the Chrome and Firefox packages, and for Firefox the sources zip AMO's
+  // reviewers rebuild from (README: Store packages). An allowlist, so nothing else
+  // (tests, benchmarks, screenshots, local files) ever goes into it.
+  zip: {
+    includeSources: [
+      'entrypoints/**', 'lib/**', 'locales/**', 'public/**', 'scripts/**',
+      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+      'README.md', 'PRIVACY.md', 'CHANGELOG.md',
+    ],
+  },
   manifest: ({ browser }) => ({
     // Every word the user reads comes from locales/<language>.yml (the build writes
     // _locales/<language>/messages.json); English is the fallback.

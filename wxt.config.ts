@@ -13,6 +13,16 @@ export default defineConfig({
     ...(process.env.CHROMIUM_PATH ? { binaries: { chrome: process.env.CHROMIUM_PATH } } : {}),
     ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
   },
+  // `npm run zip`: the Chrome and Firefox packages, and for Firefox the sources zip AMO's
+  // reviewers rebuild from (README: Store packages). An allowlist, so nothing else
+  // (tests, benchmarks, screenshots, local files) ever goes into it.
+  zip: {
+    includeSources: [
+      'entrypoints/**', 'lib/**', 'locales/**', 'public/**', 'scripts/**',
+      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+      'README.md', 'PRIVACY.md', 'CHANGELOG.md',
+    ],
+  },
   manifest: ({ browser }) => ({
     // Every word the user reads comes from locales/<language>.yml (the build writes
     // _locales/<language>/messages.json); English is the fallback.
@@ -41,8 +51,9 @@ export default defineConfig({
     ],
     host_permissions: catalogHostPermissions(),
     // Custom endpoints (gateways, proxies) and sites the user turns the inline offer on
-    // for are asked for one origin at a time.
-    optional_host_permissions: ['https://*/*'],
+    // for are asked for one origin at a time. Manifest V2 (Firefox) names them among its
+    // optional permissions; WXT drops optional_host_permissions there without moving them.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     // Argon2id runs as WebAssembly (3× faster than JS): compiling WASM needs
     // 'wasm-unsafe-eval'. No remote code, no eval of strings.
     content_security_policy: {

@@ -21,9 +21,9 @@ export async function menuIn(page: Page): Promise<Frame> {
   return frame!;
 }
 
-/** The menu's key buttons, as their text reads (name, provider and mask). */
+/** The menu's key buttons, as their text reads (name, provider and mask), in the menu's order. */
 export async function menuKeys(menu: Frame): Promise<string[]> {
-  return (await menu.locator('.keys button').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+  return (await menu.locator('.keys button.key').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
 /** Looks at the menu for a moment, then clicks the button named `name` in it (`force`: even when the page hides the menu). */

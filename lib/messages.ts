@@ -21,7 +21,7 @@ export const VaultStatusSchema = z.strictObject({
 });
 export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 
-export const EntrySummarySchema = z.extend(z.omit(EntrySchema, { secret: true, validation: true }), {
+export const EntrySummarySchema = z.extend(z.omit(EntrySchema, { secret: true, validation: true, usedOn: true }), {
   validation: z.optional(z.extend(z.omit(ValidationSchema, { models: true }), { modelCount: z.optional(z.number()) })),
   masked: z.string(),
   hasSecret: z.boolean(),
@@ -72,7 +72,8 @@ export const SyncStatusSchema = z.strictObject({
 });
 export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 
-export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string() });
+/** A key the inline menu lists; `standIn`: the menu also offers its stand-in (“Fill stand-in”). */
+export const OfferedKeySchema = z.strictObject({ id: ENTRY_ID, name: z.string(), provider: z.string(), masked: z.string(), standIn: z.boolean() });
 export type OfferedKey = z.infer<typeof OfferedKeySchema>;
 const SITE_ORIGIN = z.string().check(z.maxLength(300));
 /** A menu's id or a pick's token: random, 128 bits, used once. */
@@ -131,9 +132,12 @@ export const PROTOCOL = {
     senders: PAGES,
     passive: () => true,
   },
-  /** The popup's rows, answered from memory; `refresh` (after a change it was told of) is passive. */
+  /**
+   * The popup's rows, answered from memory; `site`: the origin of the page it was opened
+   * over, whose last used keys it offers first; `refresh` (after a change it was told of) is passive.
+   */
   popupList: {
-    request: z.strictObject({ refresh: z.optional(z.boolean()) }),
+    request: z.strictObject({ refresh: z.optional(z.boolean()), site: z.optional(SITE_ORIGIN) }),
     response: z.extend(ViewVersionSchema, { groups: z.array(ProviderGroupSchema) }),
     senders: PAGES,
     passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
@@ -146,7 +150,8 @@ export const PROTOCOL = {
     senders: PAGES,
   },
   deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
-  setActive: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
+  /** Makes a key its provider's active key; `site`: chosen in the popup over that page, which remembers it there too. */
+  setActive: { request: z.strictObject({ id: ENTRY_ID, site: z.optional(SITE_ORIGIN) }), response: EMPTY, senders: PAGES },
   duplicateEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EntryResponseSchema, senders: PAGES },
   /**
    * One secret, for one user act: copy (counts a use) or reveal. A disabled key is
@@ -218,13 +223,16 @@ export const PROTOCOL = {
     response: z.strictObject({ menuId: ONE_TIME_ID }),
     senders: CONTENT,
   },
-  /** The key picked in the menu, for the one frame and document the menu was opened for, once. */
+  /** What the pick in the menu puts into the field (the key, or its stand-in), for the one frame and document the menu was opened for, once. */
   inlineRedeem: { request: z.strictObject({ token: ONE_TIME_ID }), response: z.strictObject({ secret: z.string() }), senders: CONTENT },
   /** The menu frame draws its menu (the first frame to ask becomes the menu's only frame). */
   menuShow: { request: z.strictObject({ menuId: ONE_TIME_ID }), response: MenuViewSchema, senders: MENU },
-  /** A key chosen in the menu by the person: a pick is sent to the content script that opened it. */
+  /**
+   * A key chosen in the menu by the person (`standIn`: its stand-in, binding the site the
+   * menu was opened for): a pick is sent to the content script that opened it.
+   */
   menuPick: {
-    request: z.strictObject({ menuId: ONE_TIME_ID, id: ENTRY_ID }),
+    request: z.strictObject({ menuId: ONE_TIME_ID, id: ENTRY_ID, standIn: z.optional(z.boolean()) }),
     response: z.strictObject({ outcome: z.enum(PICK_OUTCOME_CODES) }),
     senders: MENU,
   },

@@ -1,13 +1,18 @@
 /**
  * The inline menu's state: which menu this frame draws (named by the content script that
- * framed it, confirmed by the background), and the person's pick or save in it, each
- * counted only through the pick gate.
+ * framed it, confirmed by the background), and the person's pick (a key, or its
+ * stand-in) or save in it, each counted only through the pick gate. A stand-in needs
+ * host access to the site, which the browser asks the person for on that very click.
  * @module
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { ask } from '../../lib/client.ts';
 import { isChangeAnnouncement } from '../../lib/vault-events.ts';
-import { MENU_FRAME_NOTE, MENU_ID_NOTE, PICK_OUTCOMES, type MenuFrameNote } from '../../lib/fill/inline-pick.ts';
+import { MENU_FRAME_NOTE, MENU_ID_NOTE, type MenuFrameNote } from '../../lib/fill/inline-pick.ts';
+import { bindableSite } from '../../lib/stand-in/site.ts';
+import { hostPattern } from '../../lib/web/address.ts';
+import { outcomeWords } from './outcome-words.ts';
 import { PickGate } from '../../lib/ui/pick-gate.ts';
 import type { MenuView } from '../../lib/messages.ts';
 
@@ -63,28 +68,40 @@ export class MenuState {
     if (performance.getEntriesByName(MENU_READY).length === 0) performance.mark(MENU_READY);
   }
 
-  /** The person chose key `id` (by `event`). */
-  async pick(id: string, event: Event): Promise<void> {
+  /** The person chose key `id` (by `event`); `standIn`: its stand-in, binding the site the menu is for. */
+  async pick(id: string, event: Event, standIn = false): Promise<void> {
     const refusal = this.#gate ? this.#gate.refusal(event) : 'refused';
     this.message = '';
-    if (refusal || !this.#menuId) return void (this.message = PICK_OUTCOMES[refusal ?? 'closed']);
+    if (refusal || !this.#menuId) return void (this.message = outcomeWords(refusal ?? 'closed'));
+    if (standIn && !(await this.#allowSite())) return;
     this.busy = true;
-    const answer = await ask('menuPick', { menuId: this.#menuId, id });
+    const answer = await ask('menuPick', { menuId: this.#menuId, id, ...(standIn ? { standIn } : {}) });
     this.busy = false;
     if (!answer.ok) this.message = answer.message;
-    else if (answer.data.outcome !== 'filled') this.message = PICK_OUTCOMES[answer.data.outcome];
+    else if (answer.data.outcome !== 'filled') this.message = outcomeWords(answer.data.outcome);
+  }
+
+  // Asks the browser, still within the person's click, for host access to the site the
+  // background named for this menu (the frame's origin as the browser reported it); the
+  // site's rule works only with it. Granted already (this computer's sites): no prompt.
+  async #allowSite(): Promise<boolean> {
+    const site = this.view?.kind === 'fill' ? bindableSite(this.view.site) : undefined;
+    if (!site) return false;
+    const granted = await browser.permissions.request({ origins: [hostPattern(site)] }).catch(() => false);
+    if (!granted) this.message = i18n.t('menu.standInNotAllowed', [site]);
+    return granted;
   }
 
   /** The person pressed "Save to AI Key Vault" (by `event`). */
   async save(event: Event): Promise<void> {
     const refusal = this.#gate ? this.#gate.refusal(event) : 'refused';
     this.message = '';
-    if (refusal || !this.#menuId) return void (this.message = PICK_OUTCOMES[refusal ?? 'closed']);
+    if (refusal || !this.#menuId) return void (this.message = outcomeWords(refusal ?? 'closed'));
     this.busy = true;
     const answer = await ask('menuSave', { menuId: this.#menuId });
     this.busy = false;
     if (!answer.ok) this.message = answer.message;
-    else if (answer.data.savedAs) this.message = `Already in AI Key Vault as “${answer.data.savedAs}”.`;
+    else if (answer.data.savedAs) this.message = i18n.t('menu.alreadySaved', [answer.data.savedAs]);
     else this.close();
   }
 

@@ -1,6 +1,6 @@
 /**
  * The popup's state: its rows (one per provider, from the background's memory in one
- * request), the search over them, the message under each row, and what it asks the
+ * request, the keys last used on the page's site first), the search over them, the message under each row, and what it asks the
  * background to do (copy, fill, fill a stand-in, switch the active key).
  * @module
  */
@@ -10,6 +10,7 @@ import { copySecret } from '../../lib/ui/copy-secret.ts';
 import { GateState } from '../../lib/ui/gate-state.svelte.ts';
 import { markListShown } from '../../lib/ui/marks.ts';
 import { bindableSite } from '../../lib/stand-in/site.ts';
+import { siteOf } from '../../lib/vault/site-memory.ts';
 import { hostPattern } from '../../lib/web/address.ts';
 import type { ProviderGroupView } from '../../lib/messages.ts';
 import type { VaultChange } from '../../lib/vault-events.ts';
@@ -31,8 +32,14 @@ export class PopupState extends GateState {
     this.#tab = browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => (this.#tabNow = tab), () => undefined);
   }
 
+  /** The origin of the page the popup was opened over, whose keys the background remembers. */
+  async #site(): Promise<string | undefined> {
+    return siteOf((this.#tabNow ?? (await this.#tab))?.url);
+  }
+
   protected async load(change?: VaultChange): Promise<void> {
-    const answer = await ask('popupList', change ? { refresh: true } : {});
+    const site = await this.#site();
+    const answer = await ask('popupList', { ...(change ? { refresh: true } : {}), ...(site ? { site } : {}) });
     if (!answer.ok) {
       this.groups = [];
       return this.refused(answer.code, answer.message);
@@ -79,9 +86,10 @@ export class PopupState extends GateState {
     this.#say(group, answer.message);
   }
 
-  /** Makes `id` its provider's active key. */
+  /** Makes `id` its provider's active key, and the one offered first on this page's site. */
   async switchTo(group: ProviderGroupView, id: string): Promise<void> {
-    const answer = await ask('setActive', { id });
+    const site = await this.#site();
+    const answer = await ask('setActive', { id, ...(site ? { site } : {}) });
     this.#say(group, answer.ok ? '' : answer.message);
   }
 }

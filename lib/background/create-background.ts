@@ -159,7 +159,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     ...checkHandlers(checks),
     ...transferHandlers({ session, imports, checkAll: (ids) => checks.checkAll(ids), kdfParams, now, newId }),
     ...fillHandlers({ browser, session, filler, sites, captures, now }),
-    ...inlineHandlers({ browser, session, sites, menus, captures, now }),
+    ...inlineHandlers({ browser, session, sites, menus, captures, standIns, now }),
     ...syncHandlers(sync),
     ...standInHandlers({ browser, filler, standIns }),
     ...spendHandlers({ session, spend, revocations }),

@@ -7,23 +7,11 @@
  * @module
  */
 
-/** Why a pick did or did not fill, as a code: the menu frame shows the words, never text from a page. */
-export const PICK_OUTCOMES = {
-  filled: 'Filled.',
-  'too-soon': 'The menu had only just appeared. Look at it, then choose the key again.',
-  'menu-hidden': 'AI Key Vault did not fill: its menu was covered, faded or moved by the page. Choose the key again once it is plainly visible.',
-  'field-gone': 'AI Key Vault did not fill: the field is gone from the page.',
-  'field-hidden': 'AI Key Vault did not fill: the field is hidden.',
-  'field-read-only': 'AI Key Vault did not fill: the field cannot be edited.',
-  refused: 'AI Key Vault did not fill this field.',
-  closed: 'This menu has closed. Press “Fill from AI Key Vault” again.',
-} as const;
+/** Why a pick did or did not fill, as a code: the menu frame shows the words (`menu.outcome.*`), never text from a page. */
+export const PICK_OUTCOME_CODES = ['filled', 'too-soon', 'menu-hidden', 'field-gone', 'field-hidden', 'field-read-only', 'refused', 'closed'] as const;
 
 /** An outcome's code. */
-export type PickOutcome = keyof typeof PICK_OUTCOMES;
-
-/** Every outcome code, for the protocol's schema. */
-export const PICK_OUTCOME_CODES = Object.keys(PICK_OUTCOMES) as [PickOutcome, ...PickOutcome[]];
+export type PickOutcome = (typeof PICK_OUTCOME_CODES)[number];
 
 /** The pick's delivery to the content script that opened the menu (from the background only). */
 export interface PickDelivery {

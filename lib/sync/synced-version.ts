@@ -1,7 +1,8 @@
 /**
  * What travels to the sync area for one entry: the parts every browser shares, a
  * revision id and the revisions it descends from. Device-local parts (uses, last use,
- * check results, usage read from the provider, budget, when it was revoked here) never
+ * check results, usage read from the provider, budget, when it was revoked here, the
+ * sites it was filled on) never
  * leave this browser.
  * @module
  */
@@ -13,7 +14,7 @@ import { checkTarget } from '../vault/entries.ts';
 
 export type Tombstone = Payload['tombstones'][number];
 /** The parts of an entry that only make sense on this machine. */
-export const LOCAL_PARTS = ['useCount', 'lastUsedAt', 'validation', 'usage', 'budget', 'revokedAt'] as const;
+export const LOCAL_PARTS = ['useCount', 'lastUsedAt', 'validation', 'usage', 'budget', 'revokedAt', 'usedOn'] as const;
 /** An entry without what only makes sense on this machine. */
 export type SharedEntry = Omit<Entry, (typeof LOCAL_PARTS)[number]>;
 
@@ -71,7 +72,7 @@ export function keyedStamp({ vaultKey, previousKeys }: { vaultKey: Uint8Array; p
 
 export function shareOf(content: Entry | Tombstone): SharedEntry | Tombstone {
   if ('deletedAt' in content) return content;
-  const { useCount: _uses, lastUsedAt: _lastUse, validation: _validation, usage: _usage, budget: _budget, revokedAt: _revoked, ...shared } = content;
+  const { useCount: _uses, lastUsedAt: _lastUse, validation: _validation, usage: _usage, budget: _budget, revokedAt: _revoked, usedOn: _sites, ...shared } = content;
   return shared;
 }
 
@@ -83,6 +84,7 @@ export function withLocalParts(shared: SharedEntry, local: Entry | undefined): E
   const entry: Entry = { ...shared, useCount: local?.useCount ?? 0 };
   if (local?.lastUsedAt !== undefined) entry.lastUsedAt = local.lastUsedAt;
   if (local?.budget !== undefined) entry.budget = local.budget;
+  if (local?.usedOn) entry.usedOn = local.usedOn;
   if (!local || checkTarget(local) !== checkTarget(entry)) return entry;
   if (local.validation) entry.validation = local.validation;
   if (local.usage) entry.usage = local.usage;

@@ -10,9 +10,9 @@ import { VaultError } from '../vault/errors.ts';
 import { ImportError } from './import-error.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-format.ts';
 
-/** Seals `entries` into a backup file's text. */
+/** Seals `entries` into a backup file's text, without the sites they were filled on (this browser's history, not the keys'). */
 export async function createBackup(entries: readonly Entry[], passphrase: string, params: Argon2idParams, now = Date.now()): Promise<string> {
-  const payload: Payload = { ...emptyPayload(), entries: [...entries] };
+  const payload: Payload = { ...emptyPayload(), entries: entries.map(({ usedOn: _sites, ...entry }) => entry) };
   const { writes } = await createVault(passphrase, payload, params, { now });
   return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now, vault: writes });
 }

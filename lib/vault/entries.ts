@@ -11,6 +11,7 @@ import { entryProblems } from './entry-problems.ts';
 import { VaultError } from './errors.ts';
 import { successorOf } from './succession.ts';
 import { namesOf, uniqueName } from './unique-name.ts';
+import { rememberSite } from './site-memory.ts';
 
 // The shape first (sizes, types), then the same rules the form shows, against the saved keys.
 function parseInput(raw: unknown, payload: Payload, editingId?: string): EntryInput {
@@ -158,11 +159,18 @@ export function setActive(payload: Payload, id: string): Payload {
   return { ...payload, active: withActive(payload.active, entry.provider, id) };
 }
 
-/** Counts one use (copy, fill) of an entry. */
-export function recordUse(payload: Payload, id: string, now: number): { payload: Payload; entry: Entry } {
+/** Counts one use (copy, fill) of an entry; a fill names the `site` it went to, which the key's site memory keeps. */
+export function recordUse(payload: Payload, id: string, now: number, site?: string): { payload: Payload; entry: Entry } {
   const current = findEntry(payload, id);
-  const entry = { ...current, useCount: current.useCount + 1, lastUsedAt: now };
+  const entry = { ...current, useCount: current.useCount + 1, lastUsedAt: now, ...(site ? { usedOn: rememberSite(current.usedOn, site, now) } : {}) };
   return { payload: { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) }, entry };
+}
+
+/** Remembers that `id` was chosen on `site` (in the popup there), without counting a use. */
+export function rememberOnSite(payload: Payload, id: string, site: string, now: number): Payload {
+  const current = findEntry(payload, id);
+  const entry = { ...current, usedOn: rememberSite(current.usedOn, site, now) };
+  return { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) };
 }
 
 /** Replaces some settings. */

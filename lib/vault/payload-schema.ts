@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { BUDGET, UsageSchema } from './usage-schema.ts';
+import { SiteMemorySchema } from './site-memory.ts';
 
 export const ENTRY_ID = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id'));
 export const PROVIDER_ID = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a provider id'));
@@ -58,6 +59,8 @@ export const EntrySchema = z.strictObject({
   budget: z.optional(BUDGET),
   /** Device-local: when this browser revoked the key at its provider. */
   revokedAt: z.optional(TIME),
+  /** Device-local: the sites this key was last filled on, and when (`site-memory.ts`). */
+  usedOn: z.optional(SiteMemorySchema),
 });
 export type Entry = z.infer<typeof EntrySchema>;
 

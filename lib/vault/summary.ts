@@ -7,7 +7,7 @@ import { isAdminKey } from '../providers/admin-key.ts';
 
 type Validation = NonNullable<Entry['validation']>;
 
-export type EntrySummary = Omit<Entry, 'secret' | 'validation'> & {
+export type EntrySummary = Omit<Entry, 'secret' | 'validation' | 'usedOn'> & {
   /** The last check, with the number of models instead of their list (which can be long). */
   validation?: Omit<Validation, 'models'> & { modelCount?: number };
   /** First 4 … last 4 characters, or dots for keys too short to show any. */
@@ -25,9 +25,9 @@ export function maskSecret(secret: string): string {
   return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
 }
 
-/** The entry without its secret. */
+/** The entry without its secret, nor the sites it was filled on (the background alone reads those). */
 export function summarize(entry: Entry, payload: Payload): EntrySummary {
-  const { secret, validation, ...rest } = entry;
+  const { secret, validation, usedOn: _sites, ...rest } = entry;
   let brief: EntrySummary['validation'];
   if (validation) {
     const { models, ...others } = validation;

@@ -2,7 +2,7 @@ import { OPENAI, expect, test } from './fill-world.ts';
 import { addKey, createVault } from './vault-pages.ts';
 import { clickShadowButton } from './closed-shadow.ts';
 import { LOOK_MS, menuFrames, menuIn, menuSays, pickInMenu } from './inline-menu.ts';
-import { PICK_OUTCOMES } from '../../lib/fill/inline-pick.ts';
+import { words } from './words.ts';
 import type { BrowserContext, Page } from '@playwright/test';
 
 // A page on a site where the offer runs (here: the provider's console host) that tries
@@ -57,7 +57,7 @@ test('a pick in a menu the page made invisible (opacity: 0 on our host) is refus
   await openMenu(page);
   await restyle(page, 'ai-key-vault-ui { opacity: 0 !important }');
   const menu = await pickInMenu(page, /Personal/, { force: true });
-  expect(await menuSays(menu)).toBe(PICK_OUTCOMES['menu-hidden']);
+  expect(await menuSays(menu)).toBe(words('menu.outcome.menuHidden'));
   await expect(page.locator('#key')).toHaveValue('');
 
   // Shown plainly again, and looked at: the same pick fills.
@@ -71,7 +71,7 @@ test('a pick under a decoy the page draws over the menu is refused', async ({ co
   await openMenu(page);
   await decoy(page); // pointer-events: none, so the click still lands in the menu
   const menu = await pickInMenu(page, /Personal/, { force: true });
-  expect(await menuSays(menu)).toBe(PICK_OUTCOMES['menu-hidden']);
+  expect(await menuSays(menu)).toBe(words('menu.outcome.menuHidden'));
   await expect(page.locator('#key')).toHaveValue('');
 });
 
@@ -85,7 +85,7 @@ test('a pick in the first moments after the menu appears is refused', async ({ c
   const menu = await openMenu(page);
   while ((await menu.locator('.keys button').count()) === 0);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  expect(await menuSays(menu)).toBe(PICK_OUTCOMES['too-soon']);
+  expect(await menuSays(menu)).toBe(words('menu.outcome.tooSoon'));
   await expect(page.locator('#key')).toHaveValue('');
   // Looked at, the same click fills.
   await page.waitForTimeout(LOOK_MS);
@@ -96,13 +96,13 @@ test('a pick in the first moments after the menu appears is refused', async ({ c
 test('a field the page hides, locks or removes while the menu is open is not filled', async ({ context, openPage, site }) => {
   const page = await hostilePage(context, openPage, site.hostileUrl);
   for (const [change, outcome] of [
-    ['document.getElementById("key").parentElement.style.opacity = "0"', 'field-hidden'],
-    ['document.getElementById("key").readOnly = true', 'field-read-only'],
-    ['document.getElementById("key").remove()', 'field-gone'],
+    ['document.getElementById("key").parentElement.style.opacity = "0"', 'fieldHidden'],
+    ['document.getElementById("key").readOnly = true', 'fieldReadOnly'],
+    ['document.getElementById("key").remove()', 'fieldGone'],
   ] as const) {
     await openMenu(page);
     await page.evaluate(change);
-    expect(await menuSays(await pickInMenu(page, /Personal/))).toBe(PICK_OUTCOMES[outcome]);
+    expect(await menuSays(await pickInMenu(page, /Personal/))).toBe(words(`menu.outcome.${outcome}`));
     await page.reload();
   }
 });
@@ -120,7 +120,7 @@ test('where the browser cannot tell the menu’s visibility (as in Firefox), the
     await restyle(page, `ai-key-vault-ui { ${css} !important }`);
     const menu = await pickInMenu(page, /Personal/, { force: true });
     await page.waitForTimeout(300); // the pick's way to the content script and back
-    expect(await menuSays(menu), css).toBe(PICK_OUTCOMES['menu-hidden']);
+    expect(await menuSays(menu), css).toBe(words('menu.outcome.menuHidden'));
     await expect(page.locator('ai-key-vault-ui')).toHaveCount(1);
     await expect(page.locator('#key')).toHaveValue('');
   }

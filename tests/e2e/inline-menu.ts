@@ -21,15 +21,19 @@ export async function menuIn(page: Page): Promise<Frame> {
   return frame!;
 }
 
-/** The menu's key buttons, as their text reads (name, provider and mask). */
+/** The menu's key buttons, as their text reads (name, provider and mask), in the menu's order. */
 export async function menuKeys(menu: Frame): Promise<string[]> {
-  return (await menu.locator('.keys button').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+  return (await menu.locator('.keys button.key').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
-/** Looks at the menu for a moment, then clicks the button named `name` in it (`force`: even when the page hides the menu). */
+/**
+ * Looks at the menu for a moment, then clicks the button named `name` in it (`force`:
+ * even when the page hides the menu). A key's own button comes before its "Fill
+ * stand-in for …", whose name holds the key's name too: the first is the key.
+ */
 export async function pickInMenu(page: Page, name: string | RegExp, { force = false } = {}): Promise<Frame> {
   const menu = await menuIn(page);
-  const button = menu.getByRole('button', { name });
+  const button = menu.getByRole('button', { name }).first();
   await button.waitFor();
   await page.waitForTimeout(LOOK_MS);
   await button.click({ force });

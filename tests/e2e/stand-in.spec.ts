@@ -1,4 +1,7 @@
 import { CHAT_KEY, expect, fillStandInFromPopup, press, test, whatThePageHolds } from './stand-in-world.ts';
+import { clickShadowButton } from './closed-shadow.ts';
+import { LOOK_MS, menuIn, menuKeys } from './inline-menu.ts';
+import { ToolbarPopup } from './toolbar-popup.ts';
 import { addKey, createVault, unlock } from './vault-pages.ts';
 import { watchStandIn } from './leak-scan.ts';
 import { appServerLog, type TestSite } from '../fixtures/test-site.ts';
@@ -105,4 +108,65 @@ test('a cap of N lets exactly N requests a day through, a change takes effect at
   await options.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
   await expect(bindingRow(options)).toHaveCount(0);
   expect(await press(app, 'Send')).toBe(401);
+});
+
+/** A second OpenAI key, which the provider does not know. */
+const OTHER_KEY = { provider: 'OpenAI', name: 'Other key', secret: `sk-proj-${'O'.repeat(40)}T3BlbkFJ${'o'.repeat(40)}` };
+
+/** Opens the inline menu under the chat app's key field. */
+async function openMenu(app: Page) {
+  await app.locator('h1').click(); // away from the field, so pressing it shows the offer again
+  await app.getByLabel('OpenAI API key').click();
+  await clickShadowButton(app, 'Fill from AI Key Vault');
+  return menuIn(app);
+}
+
+/** The name of the key the popup's OpenAI row offers over `app`, and the switcher's first choice. */
+async function popupOffers(context: BrowserContext, app: Page, extensionId: string): Promise<string[]> {
+  const popup = await ToolbarPopup.openOver(context, app, extensionId);
+  const row = `[...document.querySelectorAll('li.row')].find((row) => row.querySelector('strong')?.textContent === 'OpenAI')`;
+  await popup.waitFor(row);
+  return popup.evaluate<string[]>(`[${row}.querySelector('select').selectedOptions[0].textContent, ${row}.querySelector('select').options[0].textContent]`);
+}
+
+test('Fill stand-in from the inline menu: the page gets a stand-in, the provider the real key; the key last filled on the site comes first in the menu and the popup', async ({ context, extensionId, openPage, site, api }) => {
+  const options = await openPage('options');
+  await createVault(options);
+  await addKey(options, CHAT_KEY);
+  await expect(options.getByRole('listitem').filter({ hasText: CHAT_KEY.name })).toContainText('Valid');
+  await addKey(options, OTHER_KEY);
+  await options.getByLabel('Site address').fill(new URL(site.chatUrl()).origin);
+  await options.getByRole('button', { name: 'Turn on' }).click();
+  await expect(options.getByRole('list', { name: 'Sites with fill suggestions' })).toContainText('http://127.0.0.1');
+
+  const app = await context.newPage();
+  await app.goto(site.chatUrl());
+  let menu = await openMenu(app);
+  await app.waitForTimeout(LOOK_MS);
+  await menu.getByRole('button', { name: `Fill stand-in for ${CHAT_KEY.name}` }).click();
+  await expect(app.getByLabel('OpenAI API key')).toHaveValue(/^sk-proj-AKVstandin/);
+  const standIn = await app.getByLabel('OpenAI API key').inputValue();
+  watchStandIn(standIn, API_URL, site.chatUrl('127.0.0.1'));
+  await expect(bindingRow(options)).toContainText(`http://127.0.0.1 uses ${CHAT_KEY.name}`);
+  await app.getByRole('button', { name: 'Save key' }).click();
+  expect(await press(app, 'Send')).toBe(200);
+  expect(api.chats.at(-1)).toMatchObject({ key: CHAT_KEY.secret, origin: new URL(site.chatUrl()).origin });
+  expect(await whatThePageHolds(app)).toContain(standIn);
+  expect(await whatThePageHolds(app)).not.toContain(CHAT_KEY.secret);
+  expect(JSON.stringify(appServerLog)).not.toContain(CHAT_KEY.secret);
+
+  // Site memory: the key stood in last on this site comes first, in the menu and in the popup.
+  menu = await openMenu(app);
+  expect((await menuKeys(menu))[0]).toContain(CHAT_KEY.name);
+  await app.waitForTimeout(LOOK_MS);
+  await menu.getByRole('button', { name: `Fill stand-in for ${OTHER_KEY.name}` }).click();
+  await expect(app.getByLabel('OpenAI API key')).not.toHaveValue(standIn);
+  watchStandIn(await app.getByLabel('OpenAI API key').inputValue(), API_URL, site.chatUrl('127.0.0.1'));
+  menu = await openMenu(app);
+  expect((await menuKeys(menu))[0]).toContain(OTHER_KEY.name);
+  expect(await popupOffers(context, app, extensionId)).toEqual([OTHER_KEY.name, OTHER_KEY.name]);
+  // Another site: the provider's active key, as before.
+  const other = await context.newPage();
+  await other.goto(site.chatUrl('localhost'));
+  expect((await popupOffers(context, other, extensionId))[0]).toBe(CHAT_KEY.name);
 });

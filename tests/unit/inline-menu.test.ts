@@ -43,7 +43,7 @@ beforeEach(async () => {
 describe('the inline menu offers only keys that fit the site, names and masks only', () => {
   it('on a provider console: that provider’s keys, whatever the field hints', async () => {
     const { view } = await shown(CONSOLE, ['groq', 'anthropic']);
-    expect(view).toEqual({ kind: 'fill', state: 'unlocked', site: 'https://platform.openai.com', keys: [{ id: ids.openai, name: 'Personal', provider: 'openai', masked: 'sk-p…1111' }] });
+    expect(view).toEqual({ kind: 'fill', state: 'unlocked', site: 'https://platform.openai.com', keys: [{ id: ids.openai, name: 'Personal', provider: 'openai', masked: 'sk-p…1111', standIn: false }] });
     expect(JSON.stringify(view)).not.toMatch(new RegExp(SECRETS.join('|')));
   });
 

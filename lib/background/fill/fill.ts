@@ -4,7 +4,7 @@
  * field is, picks the key, checks the frame against that key and the agent's own word on
  * its origin against the browser's, and only then hands the one secret to the agent —
  * in the very document that answered (Chrome), and to an agent that fills only in the
- * origin it is told (everywhere). Filling counts a use.
+ * origin it is told (everywhere). Filling counts a use, and the key remembers the site.
  * @module
  */
 import type { Browser, WxtBrowser } from 'wxt/browser';
@@ -95,7 +95,7 @@ export class Filler {
     const value = valueFor ? await valueFor(entry, frameOrigin) : entry.secret;
     const { answer: filled } = await this.#callAgent<FillAnswer>(sameDocument, { method: 'fill', params: [value, frameOrigin] }, AGENT_REFUSALS.moved);
     if (!filled?.ok) throw refused(AGENT_REFUSALS[filled?.reason ?? 'gone']);
-    await session.mutate((payload) => ({ payload: entries.recordUse(payload, entry.id, now()).payload, result: undefined }));
+    await session.mutate((payload) => ({ payload: entries.recordUse(payload, entry.id, now(), frameOrigin).payload, result: undefined }));
     return entry;
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Requests of the inline menu, whose list is drawn by our own frame inside the page. A
  * content script opens a menu for its own frame; the menu frame draws it and, on the
- * person's click there, picks a key or saves a captured one; the pick reaches the
- * content script's own document as a one-time token, which it redeems for the key. Who
- * asks is judged from the tab, frame, document and origin the browser reports.
+ * person's click there, picks a key (or its stand-in, where one fits) or saves a
+ * captured one; the pick reaches the content script's own document as a one-time token,
+ * which it redeems for what goes into the field. The keys used on the site before come
+ * first. Who asks is judged from the tab, frame, document and origin the browser reports.
+ * A stand-in binds the site of the origin the browser reported for the menu's frame.
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
@@ -16,6 +18,10 @@ import { keysForSite } from '../../fill/choose-key.ts';
 import { FILL_REFUSALS, fillRefusal, pageRefusal, type FillRefusal } from '../../fill/fill-policy.ts';
 import { consoleProviders, curatedSiteProviders } from '../../fill/sites.ts';
 import { PICK_DELIVERY, PICK_OUTCOME_CODES, type PickDelivery } from '../../fill/inline-pick.ts';
+import { rememberedFirst, usedOnAt } from '../../vault/site-memory.ts';
+import { bindableSite } from '../../stand-in/site.ts';
+import { substitutionFor } from '../../stand-in/substitution.ts';
+import type { Entry } from '../../vault/payload-schema.ts';
 import type { Handlers, SenderContext } from '../router.ts';
 import type { VaultSession } from '../session/session.ts';
 import { BackgroundError } from '../errors.ts';
@@ -23,6 +29,8 @@ import type { Pending } from '../pending.ts';
 import type { Capture } from './fill-handlers.ts';
 import type { InlineSites } from './inline-sites.ts';
 import type { FrameRef, InlineMenus, OwnerFrame } from './inline-menus.ts';
+import { bindFrameSite } from '../stand-in/fill-stand-in.ts';
+import type { StandIns } from '../stand-in/stand-ins.ts';
 
 /** What the inline menu's handlers need. */
 export interface InlineHandlerDeps {
@@ -31,6 +39,7 @@ export interface InlineHandlerDeps {
   sites: InlineSites;
   menus: InlineMenus;
   captures: Pending<Capture>;
+  standIns: StandIns;
   now: () => number;
 }
 
@@ -78,8 +87,17 @@ function ownerOf(sender: SenderContext): OwnerFrame {
   return { ...frameOf(sender), origin };
 }
 
+/**
+ * Can the menu opened for a frame of `origin` offer `entry`'s stand-in? A browser that
+ * substitutes, a bindable site that is not a provider's own console (an app's, where a
+ * stand-in is worth having), a key of a provider's own API.
+ */
+function standInFits(standIns: StandIns, origin: string, entry: Entry): boolean {
+  return standIns.available && bindableSite(origin) !== undefined && consoleProviders(origin).length === 0 && !('refusal' in substitutionFor(entry));
+}
+
 /** Handlers for the inline menu and capture. */
-export function inlineHandlers({ browser, session, sites, menus, captures, now }: InlineHandlerDeps) {
+export function inlineHandlers({ browser, session, sites, menus, captures, standIns, now }: InlineHandlerDeps) {
   async function requireOfferSite(sender: SenderContext): Promise<string> {
     const url = sender.frameUrl;
     if (!url || !(await sites.allowedAt(url))) throw refused();
@@ -115,18 +133,20 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
       const { owner, content } = menus.show(menuId, frameOf(sender));
       if (content.kind === 'capture') return { kind: 'capture' as const, provider: content.provider, masked: maskSecret(content.secret) };
       if ((await session.status()) !== 'unlocked') return { kind: 'fill' as const, state: 'locked' as const, site: owner.origin, keys: [] };
-      const offered = await session.read((payload) => keysForSite(payload, content.fitting, content.hints).slice(0, MAX_OFFERED));
-      menus.offered(menuId, offered.map(({ id }) => id));
+      const fitting = (payload: Parameters<typeof keysForSite>[0]) => keysForSite(payload, content.fitting, content.hints);
+      const offered = await session.read((payload) => rememberedFirst(fitting(payload), (entry) => usedOnAt(entry.usedOn, owner.origin)).slice(0, MAX_OFFERED));
+      const standInIds = offered.filter((entry) => standInFits(standIns, owner.origin, entry)).map(({ id }) => id);
+      menus.offered(menuId, offered.map(({ id }) => id), standInIds);
       return {
         kind: 'fill' as const,
         state: 'unlocked' as const,
         site: owner.origin,
-        keys: offered.map(({ id, name, provider, secret }) => ({ id, name, provider, masked: maskSecret(secret) })),
+        keys: offered.map(({ id, name, provider, secret }) => ({ id, name, provider, masked: maskSecret(secret), standIn: standInIds.includes(id) })),
       };
     },
 
-    menuPick: async ({ menuId, id }, sender) => {
-      const { token, owner } = menus.pick(menuId, frameOf(sender), id);
+    menuPick: async ({ menuId, id, standIn = false }, sender) => {
+      const { token, owner } = menus.pick(menuId, frameOf(sender), { entryId: id, standIn });
       const delivery: PickDelivery = { event: PICK_DELIVERY, menuId, token };
       const target = { frameId: owner.frameId, ...(owner.documentId ? { documentId: owner.documentId } : {}) };
       const answer = await browser.tabs.sendMessage(owner.tabId, delivery, target).catch(() => undefined);
@@ -144,15 +164,22 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
       return {};
     },
 
+    // A stand-in pick binds the site of the origin the menu was opened for (the redeemer's, checked equal) before the stand-in is handed over.
     inlineRedeem: async ({ token }, sender) => {
       await requireOfferSite(sender);
-      const entryId = menus.redeem(token, ownerOf(sender));
-      return session.mutate((payload) => {
+      const owner = ownerOf(sender);
+      const { entryId, standIn } = menus.redeem(token, owner);
+      const usable = (payload: Parameters<typeof entries.findEntry>[0]) => {
         const entry = entries.findEntry(payload, entryId);
         if (!entry.enabled) throw disabledKeyError(entry.name);
         const refusal = refusalFor(sender, entry.provider);
         if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
-        return { payload: entries.recordUse(payload, entryId, now()).payload, result: { secret: entry.secret } };
+        return entry;
+      };
+      const value = standIn ? (await bindFrameSite({ browser, standIns }, await session.read(usable), owner.origin)).standIn : undefined;
+      return session.mutate((payload) => {
+        const entry = usable(payload);
+        return { payload: entries.recordUse(payload, entryId, now(), owner.origin).payload, result: { secret: value ?? entry.secret } };
       });
     },
   } satisfies Partial<Handlers>;

@@ -2,7 +2,8 @@
  * The inline menus open in pages and the picks made in them. A menu belongs to the frame
  * (tab, frame, document, origin) whose content script opened it; it is drawn by the
  * first menu frame in that tab that asks for it, and only that frame may pick in it. A
- * pick is a one-time token for exactly the key chosen, which only the frame and document
+ * pick is a one-time token for exactly the key chosen (or its stand-in, where the menu
+ * offered one), which only the frame and document
  * the menu was opened for can redeem, once, within half a minute. No storage, no browser:
  * the handlers pass frames as the browser reported them. Forgotten when the vault locks.
  * @module
@@ -38,14 +39,21 @@ interface Menu extends OpenMenu {
   drawnIn?: FrameRef;
   /** The key ids the menu showed: a pick must be one of them. */
   offered: readonly string[];
+  /** The key ids the menu offered a stand-in of: a stand-in pick must be one of them. */
+  standIns: readonly string[];
   /** The menu's pick that is not redeemed yet (a new pick replaces it). */
   token?: string;
 }
 
-interface Pick {
+/** What a pick names: a key, and whether its stand-in goes into the field instead. */
+export interface Picked {
+  entryId: string;
+  standIn: boolean;
+}
+
+interface Pick extends Picked {
   menuId: string;
   owner: OwnerFrame;
-  entryId: string;
   expires: number;
 }
 
@@ -81,7 +89,7 @@ export class InlineMenus {
     }
     if (this.#menus.size >= MAX_MENUS) this.#close(this.#menus.keys().next().value!);
     const id = this.deps.newId();
-    this.#menus.set(id, { owner, content, offered: [], expires: now + MENU_LIFETIME_MS });
+    this.#menus.set(id, { owner, content, offered: [], standIns: [], expires: now + MENU_LIFETIME_MS });
     return id;
   }
 
@@ -97,23 +105,23 @@ export class InlineMenus {
     return { owner: menu.owner, content: menu.content };
   }
 
-  /** Notes which keys the menu showed. */
-  offered(menuId: string, ids: readonly string[]): void {
-    this.#live(menuId).offered = ids;
+  /** Notes which keys the menu showed, and which of them it offered a stand-in of. */
+  offered(menuId: string, ids: readonly string[], standIns: readonly string[] = []): void {
+    Object.assign(this.#live(menuId), { offered: ids, standIns });
   }
 
   /**
-   * A pick of `entryId` in menu `menuId`, made in `frame`: a one-time token for the
-   * menu's owner, who is returned too. @throws BackgroundError when the menu is closed,
-   * drawn elsewhere, or did not offer that key.
+   * A pick of `entryId` (or, with `standIn`, its stand-in) in menu `menuId`, made in
+   * `frame`: a one-time token for the menu's owner, who is returned too.
+   * @throws BackgroundError when the menu is closed, drawn elsewhere, or did not offer that.
    */
-  pick(menuId: string, frame: FrameRef, entryId: string): { token: string; owner: OwnerFrame } {
+  pick(menuId: string, frame: FrameRef, { entryId, standIn }: Picked): { token: string; owner: OwnerFrame } {
     const menu = this.#drawnIn(menuId, frame);
-    if (!menu.offered.includes(entryId)) throw new BackgroundError('forbidden', 'This menu did not offer that key.');
+    if (!(standIn ? menu.standIns : menu.offered).includes(entryId)) throw new BackgroundError('forbidden', 'This menu did not offer that key.');
     if (menu.token) this.#picks.delete(menu.token);
     const token = this.deps.newId();
     menu.token = token;
-    this.#picks.set(token, { menuId, owner: menu.owner, entryId, expires: this.deps.now() + PICK_LIFETIME_MS });
+    this.#picks.set(token, { menuId, owner: menu.owner, entryId, standIn, expires: this.deps.now() + PICK_LIFETIME_MS });
     return { token, owner: menu.owner };
   }
 
@@ -126,11 +134,11 @@ export class InlineMenus {
   }
 
   /**
-   * The key id a pick names, for `redeemer`: only the frame, document and origin the
-   * menu was opened for. The token is spent and the menu closes.
+   * What a pick names, for `redeemer`: only the frame, document and origin the menu was
+   * opened for. The token is spent and the menu closes.
    * @throws BackgroundError for an unknown, spent or expired token, or another frame's.
    */
-  redeem(token: string, redeemer: OwnerFrame): string {
+  redeem(token: string, redeemer: OwnerFrame): Picked {
     const pick = this.#picks.get(token);
     if (!pick || pick.expires < this.deps.now()) throw expired();
     if (!sameDocument(pick.owner, redeemer) || pick.owner.origin !== redeemer.origin) {
@@ -138,7 +146,7 @@ export class InlineMenus {
     }
     this.#close(pick.menuId);
     this.#picks.delete(token);
-    return pick.entryId;
+    return { entryId: pick.entryId, standIn: pick.standIn };
   }
 
   /** Forgets every menu and pick. */

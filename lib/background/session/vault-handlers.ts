@@ -6,6 +6,7 @@
  */
 import * as entries from '../../vault/entries.ts';
 import { summarize } from '../../vault/summary.ts';
+import { siteOf } from '../../vault/site-memory.ts';
 import { disabledKeyError } from '../../vault/key-use.ts';
 import type { Payload } from '../../vault/payload-schema.ts';
 import type { VaultStatus } from '../../messages.ts';
@@ -47,7 +48,10 @@ export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultH
       return updated;
     },
     deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
-    setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
+    setActive: ({ id, site }) => {
+      const here = siteOf(site);
+      return session.mutate((payload) => unchanged(entries.setActive(here ? entries.rememberOnSite(payload, id, here, now()) : payload, id)));
+    },
     duplicateEntry: async ({ id }) => {
       const copy = await session.mutate((payload) => withSummary(entries.duplicateEntry(payload, id, newId(), now())));
       checkSoon(copy.entry.id);

@@ -9,6 +9,7 @@
 import type { Argon2idParams } from '../../crypto/kdf.ts';
 import { summarize, type EntrySummary } from '../../vault/summary.ts';
 import type { Entry, Payload, Settings } from '../../vault/payload-schema.ts';
+import type { SiteMemory } from '../../vault/site-memory.ts';
 import type { SessionEvents } from '../session/session.ts';
 
 /** Keys added or changed (their summary now) and keys gone, since a version. */
@@ -42,6 +43,8 @@ export class VaultView {
   #version = 0;
   #open: { settings: Settings; kdf: Argon2idParams; active: Payload['active'] } | undefined;
   #summaries = new Map<string, EntrySummary>();
+  /** Each key's site memory (not in its summary: pages never receive it). */
+  #usedOn = new Map<string, SiteMemory | undefined>();
   #journal: { version: number; touched: Touched }[] = [];
 
   /** `id`: random, so a page never takes a new worker's version 3 for the old one's. */
@@ -71,8 +74,10 @@ export class VaultView {
     if (!payload || !kdf) {
       this.#open = undefined;
       this.#summaries.clear();
+      this.#usedOn.clear();
     } else if (!this.#open || !records) {
       this.#summaries = new Map(payload.entries.map((entry) => [entry.id, summarize(entry, payload)]));
+      this.#usedOn = new Map(payload.entries.map((entry) => [entry.id, entry.usedOn]));
     } else {
       touched = this.#update(payload, records);
     }
@@ -95,6 +100,8 @@ export class VaultView {
       const entry = byId.get(id);
       if (entry) this.#summaries.set(id, summarize(entry, payload));
       else this.#summaries.delete(id);
+      if (entry) this.#usedOn.set(id, entry.usedOn);
+      else this.#usedOn.delete(id);
     }
     return touched;
   }
@@ -132,5 +139,10 @@ export class VaultView {
   /** Every key's summary, in no particular order (the popup groups them). */
   summaries(): IterableIterator<EntrySummary> {
     return this.#summaries.values();
+  }
+
+  /** The site memory of key `id`. */
+  usedOn(id: string): SiteMemory | undefined {
+    return this.#usedOn.get(id);
   }
 }

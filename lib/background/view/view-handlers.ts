@@ -5,6 +5,7 @@
  * @module
  */
 import { providerGroups } from '../../vault/provider-groups.ts';
+import { usedOnAt } from '../../vault/site-memory.ts';
 import type { Handlers } from '../router.ts';
 import type { VaultSession } from '../session/session.ts';
 import type { VaultView } from './vault-view.ts';
@@ -18,6 +19,9 @@ export function viewHandlers(session: VaultSession, view: VaultView) {
   return {
     listEntries: async () => (await opened(), view.listing()),
     listChanges: async ({ since }) => (await opened(), view.catchUp(since)),
-    popupList: async () => (await opened(), { ...view.version, groups: providerGroups(view.summaries()) }),
+    popupList: async ({ site }) => {
+      await opened();
+      return { ...view.version, groups: providerGroups(view.summaries(), (id) => usedOnAt(view.usedOn(id), site)) };
+    },
   } satisfies Partial<Handlers>;
 }

@@ -23,6 +23,7 @@ import type { Pending } from '../pending.ts';
 import type { Capture } from './fill-handlers.ts';
 import type { InlineSites } from './inline-sites.ts';
 import type { FrameRef, InlineMenus, OwnerFrame } from './inline-menus.ts';
+import { words } from '../../words.ts';
 
 /** What the inline menu's handlers need. */
 export interface InlineHandlerDeps {
@@ -48,7 +49,7 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
-const refused = () => new BackgroundError('forbidden', 'AI Key Vault does not offer keys here.');
+const refused = () => new BackgroundError('forbidden', words('errors.noOfferHere'));
 
 /**
  * The address of the sender's tab. Firefox tells it only to extensions with access to
@@ -85,7 +86,7 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
     if (!url || !(await sites.allowedAt(url))) throw refused();
     const top = topUrlOf(sender);
     const refusal = top ? pageRefusal(top) : undefined;
-    if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
+    if (refusal) throw new BackgroundError('fill-refused', words(FILL_REFUSALS[refusal]));
     return url;
   }
 
@@ -97,17 +98,17 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
       // A frame of another site than its page (or under an unknown one) takes only the keys of the provider whose console it is.
       if (owner.origin !== originOf(topUrlOf(sender))) {
         fitting = consoleProviders(url);
-        if (fitting.length === 0) throw new BackgroundError('fill-refused', FILL_REFUSALS['foreign-frame']);
+        if (fitting.length === 0) throw new BackgroundError('fill-refused', words(FILL_REFUSALS['foreign-frame']));
       }
       return { menuId: menus.open(owner, { kind: 'fill', fitting, hints }) };
     },
 
     captureOpen: async ({ secret }, sender) => {
       const site = consoleProviders(sender.frameUrl);
-      if (site.length === 0) throw new BackgroundError('forbidden', 'Keys are saved from provider consoles only.');
+      if (site.length === 0) throw new BackgroundError('forbidden', words('errors.captureConsolesOnly'));
       const exact = detectProvider(secret).filter(({ confidence }) => confidence === 'exact').map(({ provider }) => provider);
       const provider = exact.find((id) => site.includes(id)) ?? exact[0];
-      if (!provider) throw new BackgroundError('invalid-input', 'This does not look like an API key.');
+      if (!provider) throw new BackgroundError('invalid-input', words('errors.notAnApiKey'));
       return { menuId: menus.open(ownerOf(sender), { kind: 'capture', provider, secret: secret.trim() }) };
     },
 
@@ -151,7 +152,7 @@ export function inlineHandlers({ browser, session, sites, menus, captures, now }
         const entry = entries.findEntry(payload, entryId);
         if (!entry.enabled) throw disabledKeyError(entry.name);
         const refusal = refusalFor(sender, entry.provider);
-        if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
+        if (refusal) throw new BackgroundError('fill-refused', words(FILL_REFUSALS[refusal]));
         return { payload: entries.recordUse(payload, entryId, now()).payload, result: { secret: entry.secret } };
       });
     },

@@ -6,11 +6,12 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { bindableSite, SITE_REFUSAL } from '../../stand-in/site.ts';
+import { bindableSite } from '../../stand-in/site.ts';
 import { hostPattern } from '../../web/address.ts';
 import { BackgroundError } from '../errors.ts';
 import type { ChooseKey, FillTarget, Filler } from '../fill/fill.ts';
 import { STAND_INS_UNAVAILABLE, type StandIns } from './stand-ins.ts';
+import { words, type Words } from '../../words.ts';
 
 export interface StandInFillDeps {
   browser: WxtBrowser;
@@ -18,7 +19,7 @@ export interface StandInFillDeps {
   standIns: StandIns;
 }
 
-const refused = (message: string) => new BackgroundError('fill-refused', message);
+const refused = (message: Words) => new BackgroundError('fill-refused', message);
 
 /** Fills the stand-in of the key `choose` picks into the field at `target`, binding the frame's site to that key. */
 export async function fillStandIn({ browser, filler, standIns }: StandInFillDeps, target: FillTarget, choose: ChooseKey): Promise<void> {
@@ -27,9 +28,9 @@ export async function fillStandIn({ browser, filler, standIns }: StandInFillDeps
   try {
     await filler.fillInto(target, choose, async (entry, frameOrigin) => {
       const site = bindableSite(frameOrigin);
-      if (!site) throw refused(SITE_REFUSAL);
+      if (!site) throw refused(words('errors.standInSite'));
       if (!(await browser.permissions.contains({ origins: [hostPattern(site)] }))) {
-        throw refused(`Allow AI Key Vault on ${site} first: press “Fill stand-in” in the toolbar popup on that page, which asks.`);
+        throw refused(words('errors.standInAllowSite', site));
       }
       const made = await standIns.bind(entry, site);
       bound = made;

@@ -17,6 +17,7 @@ import type { Handlers } from '../router.ts';
 import type { VaultSession } from '../session/session.ts';
 import type { Pending } from '../pending.ts';
 import { BackgroundError } from '../errors.ts';
+import { words } from '../../words.ts';
 
 export interface TransferHandlerDeps {
   session: VaultSession;
@@ -37,7 +38,7 @@ async function plan(format: 'env' | 'backup', text: string, passphrase: string |
     if (!passphrase) throw new ImportError('Enter the passphrase of the backup.');
     return planBackupImport(await openBackup(text, passphrase), existing);
   } catch (error) {
-    if (error instanceof ImportError) throw new BackgroundError('import-failed', error.message);
+    if (error instanceof ImportError) throw new BackgroundError('import-failed', words('errors.asSaid', error.message));
     throw error;
   }
 }
@@ -54,7 +55,7 @@ export function transferHandlers({ session, imports, checkAll, kdfParams, now, n
   return {
     previewImport: async ({ format, text, passphrase }) => {
       const candidates = await plan(format, text, passphrase, session);
-      if (candidates.length === 0) throw new BackgroundError('import-failed', 'No API keys were found in this file.');
+      if (candidates.length === 0) throw new BackgroundError('import-failed', words('errors.noKeysInFile'));
       return { token: imports.hold(candidates), rows: candidates.map(row) };
     },
     confirmImport: async ({ token }) => {

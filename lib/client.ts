@@ -4,14 +4,15 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { MessageType, RequestOf, ResponseOf, Result } from './messages.ts';
 
 /** Sends one request to the background and returns its answer; never throws. */
 export async function ask<T extends MessageType>(type: T, data: RequestOf<T>): Promise<Result<ResponseOf<T>>> {
   try {
     const answer = (await browser.runtime.sendMessage({ type, data })) as Result<ResponseOf<T>> | undefined;
-    return answer ?? { ok: false, code: 'internal', message: 'The vault did not answer. Try again.' };
+    return answer ?? { ok: false, code: 'internal', message: i18n.t('common.noAnswer') };
   } catch {
-    return { ok: false, code: 'internal', message: 'The vault did not answer. Try again.' };
+    return { ok: false, code: 'internal', message: i18n.t('common.noAnswer') };
   }
 }

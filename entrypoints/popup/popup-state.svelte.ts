@@ -5,6 +5,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { ask } from '../../lib/client.ts';
 import { copySecret } from '../../lib/ui/copy-secret.ts';
 import { GateState } from '../../lib/ui/gate-state.svelte.ts';
@@ -61,7 +62,7 @@ export class PopupState extends GateState {
   /** Fills the group's active key into the page the popup was opened over; closes the popup once it is in. */
   async fill(group: ProviderGroupView, confirmed: boolean): Promise<void> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return this.#say(group, 'There is no page to fill.');
+    if (tab?.id === undefined) return this.#say(group, i18n.t('errors.noPage'));
     const answer = await ask('fillTab', { id: group.active.id, tabId: tab.id, allowDisabled: confirmed });
     if (answer.ok) return window.close();
     this.#say(group, answer.message);
@@ -74,12 +75,12 @@ export class PopupState extends GateState {
    */
   async fillStandIn(group: ProviderGroupView): Promise<void> {
     const tab = this.#tabNow ?? (await this.#tab);
-    if (tab?.id === undefined) return this.#say(group, 'There is no page to fill.');
+    if (tab?.id === undefined) return this.#say(group, i18n.t('errors.noPage'));
     const site = bindableSite(tab.url);
     // Firefox has no stand-ins: the background says so, without a prompt for nothing.
     if (site && import.meta.env.BROWSER !== 'firefox') {
       const granted = await browser.permissions.request({ origins: [hostPattern(site)] }).catch(() => false);
-      if (!granted) return this.#say(group, `The browser did not allow AI Key Vault on ${site}, so a stand-in could not work there.`);
+      if (!granted) return this.#say(group, i18n.t('popup.siteNotAllowed', [site]));
     }
     const answer = await ask('fillStandIn', { id: group.active.id, tabId: tab.id });
     if (answer.ok) return window.close();

@@ -8,6 +8,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { CLIPBOARD_TARGET, clearIfUnchanged, digestOf, type ClearNowRequest, type ClearRequest } from '../clipboard/clear-if-unchanged.ts';
 import { ClearSchedule } from '../clipboard/clear-schedule.ts';
+import { i18n } from '#i18n';
 
 /** Chrome's offscreen documents (absent in Firefox, whose background page is a document). */
 export type Offscreen = {
@@ -18,7 +19,7 @@ export type Offscreen = {
 async function ensureOffscreenPage(offscreen: Offscreen): Promise<void> {
   if (await offscreen.hasDocument?.()) return;
   await offscreen
-    .createDocument({ url: 'clipboard.html', reasons: ['CLIPBOARD'], justification: 'Clear a copied API key from the clipboard.' })
+    .createDocument({ url: 'clipboard.html', reasons: ['CLIPBOARD'], justification: i18n.t('background.clipboardJustification') })
     .catch((error: unknown) => {
       // Two copies in quick succession race to create it: one existing is fine.
       if (!String(error).includes('single offscreen')) throw error;

@@ -51,6 +51,7 @@ import { Spend } from './spend/spend.ts';
 import { BudgetNotices } from './spend/budget-notices.ts';
 import { Revocations, type HeldRevocation } from './spend/revocations.ts';
 import { spendHandlers } from './spend/spend-handlers.ts';
+import { words } from '../words.ts';
 
 export interface BackgroundDeps {
   /** The extension APIs: the real `browser`, or WXT's fake in tests. */
@@ -120,11 +121,11 @@ export function createBackground(deps: BackgroundDeps): Background {
     onProgress: (done, total, running) => progress.progress(done, total, running),
     onTurnedInvalid: (entry, validation) => notifier.turnedInvalid(entry, validation),
   });
-  const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
-  const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
+  const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', words('errors.importExpired')) });
+  const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', words('errors.captureExpired')) });
   const menus = new InlineMenus({ now, newId });
   const sites = new InlineSites(browser);
-  const revokes = new Pending<HeldRevocation>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This confirmation has expired. Choose “Revoke at provider…” again.') });
+  const revokes = new Pending<HeldRevocation>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', words('errors.revokeExpired')) });
   const spend = new Spend({
     browser,
     session,

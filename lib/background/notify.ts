@@ -1,12 +1,14 @@
 /**
  * The notifications: a key that worked has stopped working or was reported as leaked, a
  * budget reached 80 % or 100 %, and a fill that could not be done. Each names the key
- * and its provider, never the key.
+ * and its provider, never the key; each in the reader's language.
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { providerName } from '../providers/catalog.ts';
-import { LEAKED_ADVICE } from '../providers/leaked-advice.ts';
+import { say } from '../say.ts';
+import type { Words } from '../words.ts';
 import type { Entry, Validation } from '../vault/payload-schema.ts';
 import type { BudgetAlert } from '../vault/budget.ts';
 
@@ -31,28 +33,27 @@ export class Notifier {
 
   /** The one notification of a key whose check gave `validation` (invalid), after it had worked or before it was known leaked. */
   turnedInvalid(entry: Entry, validation: Validation): void {
-    const leaked = validation.reason === 'leaked';
-    const who = `“${entry.name}” (${providerName(entry.provider)})`;
-    this.#show(
-      `invalid-${entry.id}`,
-      leaked ? 'An API key was reported as leaked' : 'An API key stopped working',
-      leaked ? `${who}: ${LEAKED_ADVICE}.` : `${who} is no longer valid.`,
-    );
+    const who = [entry.name, providerName(entry.provider)] as const;
+    if (validation.reason === 'leaked') this.#show(`invalid-${entry.id}`, i18n.t('background.leakedTitle'), i18n.t('background.leakedBody', [...who]));
+    else this.#show(`invalid-${entry.id}`, i18n.t('background.invalidTitle'), i18n.t('background.invalidBody', [...who]));
   }
 
   /** A budget reached 80 % or 100 % this month; it says the budget is advice. */
   budgetReached(alert: BudgetAlert): void {
     const dollars = (amount: number) => `$${amount.toFixed(2)}`;
-    const whose = alert.target.startsWith('provider:') ? `Your ${providerName(alert.provider)} keys` : `“${alert.name}” (${providerName(alert.provider)})`;
+    const provider = providerName(alert.provider);
+    const spent = [dollars(alert.spent), dollars(alert.budget)] as const;
     this.#show(
       `budget-${alert.target}-${alert.level}`,
-      alert.level === 100 ? 'A monthly budget is used up' : 'A monthly budget is at 80 %',
-      `${whose} spent ${dollars(alert.spent)} of ${dollars(alert.budget)} this month. A budget is advice: the provider keeps serving requests.`,
+      alert.level === 100 ? i18n.t('background.budgetUsedUp') : i18n.t('background.budgetAt80'),
+      alert.target.startsWith('provider:')
+        ? i18n.t('background.budgetProviderBody', [provider, ...spent])
+        : i18n.t('background.budgetKeyBody', [alert.name, provider, ...spent]),
     );
   }
 
   /** A message about an act done outside our pages (a fill from the menu or shortcut). */
-  tell(message: string): void {
-    this.#show(`fill-${this.now()}`, 'AI Key Vault', message);
+  tell(message: Words): void {
+    this.#show(`fill-${this.now()}`, i18n.t('extName'), say(message));
   }
 }

@@ -4,10 +4,12 @@
  * @module
  */
 import type { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import { MessageSchema, PROTOCOL, type MessageType, type Result, type SenderClass } from '../messages.ts';
 import { VaultError } from '../vault/errors.ts';
 import { SyncError } from '../sync/sync-error.ts';
 import { BackgroundError } from './errors.ts';
+import { say } from '../say.ts';
 
 /** Where a message came from, as the browser reports it (never as the message claims). */
 export interface SenderContext {
@@ -36,15 +38,15 @@ function isMessageType(type: string): type is MessageType {
   return Object.hasOwn(PROTOCOL, type);
 }
 
-/** Turns any error into an answer; only our own errors' messages reach the caller. */
+/** Turns any error into an answer, in the reader's language; only our own errors' words reach the caller. */
 function toFailure(error: unknown): Result<never> {
-  if (error instanceof VaultError || error instanceof SyncError) return refuse(error.code, error.message);
+  if (error instanceof VaultError || error instanceof SyncError) return refuse(error.code, say(error.words));
   if (error instanceof BackgroundError) {
-    return { ok: false, code: error.code, message: error.message, ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) };
+    return { ok: false, code: error.code, message: say(error.words), ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) };
   }
   // Foreign errors (storage quota, a bug) could quote anything: log the kind only.
   console.error('AI Key Vault: request failed:', error instanceof Error ? error.name : typeof error);
-  return refuse('internal', 'Something went wrong inside the vault; nothing was changed. Try again.');
+  return refuse('internal', i18n.t('errors.internal'));
 }
 
 /**
@@ -56,19 +58,19 @@ export async function route(
   handlers: Handlers,
   sender: SenderContext = {},
 ): Promise<Result<unknown>> {
-  if (!senderClass) return refuse('forbidden', 'This sender may not talk to AI Key Vault.');
+  if (!senderClass) return refuse('forbidden', i18n.t('errors.forbiddenSender'));
   const envelope = MessageSchema.safeParse(message);
-  if (!envelope.success) return refuse('malformed', 'The request is not a message AI Key Vault understands.');
+  if (!envelope.success) return refuse('malformed', i18n.t('errors.malformed'));
   const { type, data } = envelope.data;
-  if (!isMessageType(type)) return refuse('unknown-type', 'Unknown request type.');
+  if (!isMessageType(type)) return refuse('unknown-type', i18n.t('errors.unknownType'));
   const entry = PROTOCOL[type];
   if (!(entry.senders as readonly SenderClass[]).includes(senderClass)) {
-    return refuse('forbidden', 'This request is not allowed from here.');
+    return refuse('forbidden', i18n.t('errors.forbiddenHere'));
   }
   const request = entry.request.safeParse(data);
   if (!request.success) {
     const issue = request.error.issues[0];
-    return refuse('malformed', `Invalid request: ${issue?.path.join('.') || type}: ${issue?.message ?? 'invalid'}`);
+    return refuse('malformed', i18n.t('errors.invalidRequest', [issue?.path.join('.') || type, issue?.message ?? 'invalid']));
   }
   try {
     const handler = handlers[type] as (request: unknown, sender: SenderContext) => Promise<unknown>;

@@ -5,14 +5,16 @@
  */
 import { findProvider } from '../providers/catalog.ts';
 import { isLoopbackHost } from '../web/address.ts';
+import type { MessageKey } from '../words.ts';
 
 export type FillRefusal = 'insecure-page' | 'not-a-web-page' | 'foreign-frame' | 'unnamed-frame';
 
-export const FILL_REFUSALS: Readonly<Record<FillRefusal, string>> = {
-  'insecure-page': 'AI Key Vault fills keys only into https pages (or pages on this computer): this page could be read by anyone on the network.',
-  'not-a-web-page': 'AI Key Vault fills keys only into web pages.',
-  'foreign-frame': 'This field is in a frame from another site. AI Key Vault fills it only when that frame belongs to the key’s provider.',
-  'unnamed-frame': 'AI Key Vault cannot tell which site this frame belongs to, so it does not fill it.',
+/** Why a page or frame gets no key, as the message the background tells the user. */
+export const FILL_REFUSALS: Readonly<Record<FillRefusal, MessageKey>> = {
+  'insecure-page': 'errors.fillInsecurePage',
+  'not-a-web-page': 'errors.fillNotAWebPage',
+  'foreign-frame': 'errors.fillForeignFrame',
+  'unnamed-frame': 'errors.fillUnnamedFrame',
 };
 
 function parse(url: string | undefined): URL | undefined {

@@ -1,21 +1,22 @@
 /**
  * Whether a binding substitutes right now, given its key as the vault holds it, and
- * how it looks on the options page. Pure.
+ * how it looks on the options page. Pure: its words are by reference, said by the caller.
  * @module
  */
 import type { Entry } from '../vault/payload-schema.ts';
 import type { Binding } from './binding.ts';
-import { currentCounts, nextChange, pauseOf, PAUSE_WORDS, type Pause } from './limits.ts';
+import { currentCounts, nextChange, pauseOf, type Pause } from './limits.ts';
+import { words, type MessageKey, type Words } from '../words.ts';
 import { siteHost } from './site.ts';
 import { substitutionFor, substitutionRule, type Substitution, type SubstitutionRule } from './substitution.ts';
 
 /** Substituting (with how), paused by a limit, or off because of its key. */
-export type BindingState = { substitution: Substitution } | { substitution: Substitution; pause: Pause } | { off: string };
+export type BindingState = { substitution: Substitution } | { substitution: Substitution; pause: Pause } | { off: Words };
 
 /** The state of `binding` whose key is `entry` (undefined: deleted), at `now`, with `inFlight` uncounted requests. */
 export function bindingState(binding: Binding, entry: Entry | undefined, now: number, inFlight = 0): BindingState {
-  if (!entry) return { off: 'Its key is no longer in the vault.' };
-  if (!entry.enabled) return { off: 'Its key is disabled.' };
+  if (!entry) return { off: words('background.standInKeyGone') };
+  if (!entry.enabled) return { off: words('background.standInKeyOff') };
   const substitution = substitutionFor(entry);
   if ('refusal' in substitution) return { off: substitution.refusal };
   const pause = pauseOf(binding.limits, binding.usage, now, inFlight);
@@ -60,14 +61,21 @@ export interface BindingView {
   status?: string;
 }
 
-/** The view of `binding` at `now`. */
-export function bindingView(binding: Binding, entry: Entry | undefined, now: number): BindingView {
+/** Why a binding is paused, by the limit that paused it. */
+const PAUSED: Readonly<Record<Pause, MessageKey>> = {
+  day: 'background.standInPausedDay',
+  minute: 'background.standInPausedMinute',
+  ended: 'background.standInPausedEnded',
+};
+
+/** The view of `binding` at `now`, its words said by `say` (the caller's i18n). */
+export function bindingView(binding: Binding, entry: Entry | undefined, now: number, say: (words: Words) => string): BindingView {
   const state = bindingState(binding, entry, now);
-  const status = 'off' in state ? state.off : 'pause' in state ? `Paused: ${PAUSE_WORDS[state.pause]}.` : undefined;
+  const status = 'off' in state ? say(state.off) : 'pause' in state ? say(words(PAUSED[state.pause])) : undefined;
   return {
     id: binding.id,
     site: binding.site,
-    keyName: entry?.name ?? 'Deleted key',
+    keyName: entry?.name ?? say(words('background.deletedKey')),
     provider: entry?.provider ?? '',
     limits: binding.limits,
     today: currentCounts(binding.usage, now).today,

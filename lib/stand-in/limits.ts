@@ -66,10 +66,3 @@ export function nextChange(limits: Limits, usage: Usage, now: number): number | 
   if (limits.until !== undefined) times.push(limits.until);
   return times.length ? Math.min(...times) : undefined;
 }
-
-/** The words for a pause, for the options page and the notification. */
-export const PAUSE_WORDS: Readonly<Record<Pause, string>> = {
-  day: 'today’s requests are used up; it resumes at midnight',
-  minute: 'this minute’s requests are used up; it resumes within a minute',
-  ended: 'its end date has passed',
-};

@@ -15,9 +15,6 @@ export function isStandInProvider(provider: string): provider is StandInProvider
   return (STAND_IN_PROVIDERS as readonly string[]).includes(provider);
 }
 
-/** Why a page cannot be bound, in words for the user. */
-export const SITE_REFUSAL = 'Stand-in keys work on https sites (and on this computer): this page is neither.';
-
 /**
  * The site a page at `url` binds: `https://host`, or `http://host` on this computer.
  * Undefined for anything else (plain http elsewhere, extension pages, files).

@@ -9,6 +9,7 @@ import { effectiveEndpoint } from '../providers/effective-endpoint.ts';
 import { catalogHostPermissions } from '../providers/host-permissions.ts';
 import type { Entry } from '../vault/payload-schema.ts';
 import { isStandInProvider } from './site.ts';
+import { words, type Words } from '../words.ts';
 
 /** Where and how a key goes: its API host, the header, and the header's value (which holds the key). */
 export interface Substitution {
@@ -45,13 +46,13 @@ export function withinDomain(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-/** How `entry`'s key would be substituted, or the reason it cannot be, in words. */
-export function substitutionFor(entry: Entry): Substitution | { refusal: string } {
+/** How `entry`'s key would be substituted, or the reason it cannot be, in words by reference. */
+export function substitutionFor(entry: Entry): Substitution | { refusal: Words } {
   const provider = findProvider(entry.provider);
   if (!provider || !isStandInProvider(provider.id) || provider.validation.key === 'none') {
-    return { refusal: `${provider?.name ?? 'This provider'} has no stand-in keys: fill the key itself.` };
+    return { refusal: provider ? words('errors.standInNoProvider', provider.name) : words('errors.standInUnknownProvider') };
   }
-  if (!entry.secret) return { refusal: 'This key has no secret to stand in for.' };
+  if (!entry.secret) return { refusal: words('errors.standInNoSecret') };
   let apiHost: string;
   try {
     const url = new URL(effectiveEndpoint(provider, entry));
@@ -60,7 +61,7 @@ export function substitutionFor(entry: Entry): Substitution | { refusal: string 
     apiHost = '';
   }
   if (!isCatalogApiHost(apiHost)) {
-    return { refusal: 'Stand-in keys work with the providers’ own APIs; this key goes to another endpoint. Fill the key itself.' };
+    return { refusal: words('errors.standInOtherEndpoint') };
   }
   const { key } = provider.validation;
   if (key === 'bearer') return { apiHost, header: 'authorization', value: `Bearer ${entry.secret}` };

@@ -15,11 +15,11 @@ import { decideHeader } from './header-decision.ts';
 import { groupKey, groupOf, isGroupKey, openGroup, sealGroup } from './sync-groups.ts';
 import { usageOf, whyItDoesNotFit, type Usage } from './sync-limits.ts';
 import { SyncError } from './sync-error.ts';
+import { words, type Words } from '../words.ts';
 
 /** Items of the first sync format (one per key): replaced by groups, then removed. */
 const LEGACY_ITEM = /^e[0-9a-f]{32}$/;
 
-const CHANGED_ELSEWHERE = 'The passphrase was changed on another browser. Lock, then unlock with the new passphrase to keep syncing.';
 
 export interface RoundInput {
   area: Record<string, unknown>;
@@ -39,7 +39,7 @@ export interface RoundPlan {
   writes: Record<string, unknown>;
   removals: string[];
   /** Why the vault would not fit the area (then nothing is written). */
-  tooBig: string | undefined;
+  tooBig: Words | undefined;
   /** The area's header did not verify and is being replaced: the user should know. */
   replacedHeader: boolean;
   usage: Usage;
@@ -61,7 +61,7 @@ export function versionsIn(area: Record<string, unknown>, vaultKeys: readonly Ui
  */
 export function planRound({ area, found, vault, vaultId, marks, newRev, random }: RoundInput): RoundPlan {
   const decision = decideHeader(found, vault);
-  if (decision === 'retired' || decision === 'outranked') throw new SyncError('sync-header-refused', CHANGED_ELSEWHERE);
+  if (decision === 'retired' || decision === 'outranked') throw new SyncError('sync-header-refused', words('errors.syncPassphraseChanged'));
   const remote = versionsIn(area, [vault.vaultKey, ...vault.previousKeys], vaultId);
   const merged = mergeWithRemote(vault.payload, marks, remote, newRev, keyedStamp(vault));
   // A new header (a new key, or one replacing an old or forged header): every group is sealed again under the current key.

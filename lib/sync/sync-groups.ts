@@ -15,6 +15,7 @@ import { SYNC_FORMAT } from './sync-header.ts';
 import { decodeVersion, encodeVersion } from './version-codec.ts';
 import type { SyncedVersion } from './synced-version.ts';
 import { SyncError } from './sync-error.ts';
+import { words } from '../words.ts';
 
 export const GROUP_PREFIX = 'g';
 /** How many groups the keys are spread over. */
@@ -78,5 +79,5 @@ function tryOpen(vaultKey: Uint8Array, sealed: { nonce: Uint8Array; ciphertext: 
 }
 
 function damaged(): SyncError {
-  return new SyncError('sync-damaged', 'An item in your browser’s sync storage is damaged or was altered. Nothing was taken from it; the vault on this browser is unchanged.');
+  return new SyncError('sync-damaged', words('errors.syncItemDamaged'));
 }

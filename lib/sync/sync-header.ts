@@ -18,6 +18,7 @@ import { KdfSchema, SealedTextSchema } from '../vault/envelope-schema.ts';
 import { PREVIOUS_KEYS, type KeyLineage, type WrappedKey } from '../vault/envelope.ts';
 import { ENTRY_ID } from '../vault/payload-schema.ts';
 import { SyncError } from './sync-error.ts';
+import { words } from '../words.ts';
 
 export const SYNC_FORMAT = 'ai-key-vault-sync';
 export const SYNC_HEADER_KEY = 'h';
@@ -106,7 +107,7 @@ export function readSyncHeader(raw: unknown): ReadHeader {
   if (current.success) return { kind: 'current', header: current.data };
   const legacy = LegacyHeaderSchema.safeParse(raw);
   if (legacy.success) return { kind: 'legacy', vault: legacy.data.vault, wrapped: { kdf: legacy.data.kdf, key: legacy.data.key } };
-  throw new SyncError('sync-damaged', 'The synced vault’s header in your browser’s sync storage is damaged or was altered. Nothing was taken from it; the vault on this browser is unchanged.');
+  throw new SyncError('sync-damaged', words('errors.syncHeaderDamaged'));
 }
 
 /** Whether a header's KDF settings are within what this browser makes for a new vault (`cap`): no stronger ones run here. */

@@ -3,6 +3,7 @@
  * that a whole vault fits them before anything is written.
  * @module
  */
+import { words, type Words } from '../words.ts';
 
 export const SYNC_LIMITS = {
   totalBytes: 102_400,
@@ -31,20 +32,20 @@ export function usageOf(items: Record<string, unknown>): Usage {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /**
- * Why these items cannot be synced whole, in words; undefined when they fit. `namesOf`
+ * Why these items cannot be synced whole, in words by reference; undefined when they fit. `namesOf`
  * gives the names of the keys an item holds, to say which are too big together.
  */
-export function whyItDoesNotFit(items: Record<string, unknown>, namesOf: (key: string) => readonly string[]): string | undefined {
+export function whyItDoesNotFit(items: Record<string, unknown>, namesOf: (key: string) => readonly string[]): Words | undefined {
   for (const [key, value] of Object.entries(items)) {
     const bytes = itemBytes(key, value);
     if (bytes > SYNC_LIMITS.itemBytes) {
-      const names = namesOf(key).map((name) => `“${name}”`);
-      const who = names.length === 1 ? `The key ${names[0]} needs` : names.length > 1 ? `The keys ${names.join(', ')} need` : 'Some keys need';
-      return `${who} ${kb(bytes)} in sync; the browser allows ${kb(SYNC_LIMITS.itemBytes)} per key (or small group of keys). Shorten long notes to sync them.`;
+      const names = namesOf(key);
+      if (names.length === 0) return words('errors.syncSomeKeysTooBig', kb(bytes), kb(SYNC_LIMITS.itemBytes));
+      return { key: 'errors.syncKeysTooBig', values: [names.map((name) => `“${name}”`).join(', '), kb(bytes), kb(SYNC_LIMITS.itemBytes)], count: names.length };
     }
   }
   const usage = usageOf(items);
-  if (usage.items > SYNC_LIMITS.items) return `The vault needs ${usage.items} items in sync; the browser allows ${SYNC_LIMITS.items}.`;
-  if (usage.bytes > SYNC_LIMITS.totalBytes) return `The vault needs ${kb(usage.bytes)} in sync; the browser allows ${kb(SYNC_LIMITS.totalBytes)} in all.`;
+  if (usage.items > SYNC_LIMITS.items) return words('errors.syncTooManyItems', usage.items, SYNC_LIMITS.items);
+  if (usage.bytes > SYNC_LIMITS.totalBytes) return words('errors.syncTooManyBytes', kb(usage.bytes), kb(SYNC_LIMITS.totalBytes));
   return undefined;
 }

@@ -9,6 +9,7 @@ import { emptyPayload, type Entry, type Payload } from '../vault/payload-schema.
 import { VaultError } from '../vault/errors.ts';
 import { ImportError } from './import-error.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-format.ts';
+import { words } from '../words.ts';
 
 /** Seals `entries` into a backup file's text, without the sites they were filled on (this browser's history, not the keys'). */
 export async function createBackup(entries: readonly Entry[], passphrase: string, params: Argon2idParams, now = Date.now()): Promise<string> {
@@ -26,15 +27,15 @@ export async function openBackup(text: string, passphrase: string): Promise<Entr
   try {
     file = JSON.parse(text);
   } catch {
-    throw new ImportError('This file is not an AI Key Vault backup.');
+    throw new ImportError(words('errors.notABackup'));
   }
   const { format, version, vault } = (file ?? {}) as { format?: unknown; version?: unknown; vault?: unknown };
-  if (format !== BACKUP_FORMAT || typeof vault !== 'object' || vault === null) throw new ImportError('This file is not an AI Key Vault backup.');
-  if (version !== BACKUP_VERSION) throw new ImportError('This backup was made by a newer version of AI Key Vault. Update the extension to import it.');
+  if (format !== BACKUP_FORMAT || typeof vault !== 'object' || vault === null) throw new ImportError(words('errors.notABackup'));
+  if (version !== BACKUP_VERSION) throw new ImportError(words('errors.newerBackup'));
   try {
     return (await unlockVault(vault as Record<string, unknown>, passphrase)).payload.entries;
   } catch (error) {
-    if (error instanceof VaultError && error.code === 'wrong-passphrase') throw new ImportError('The backup passphrase is incorrect.');
-    throw new ImportError('The backup is damaged and cannot be opened.');
+    if (error instanceof VaultError && error.code === 'wrong-passphrase') throw new ImportError(words('errors.backupPassphraseWrong'));
+    throw new ImportError(words('errors.backupDamaged'));
   }
 }

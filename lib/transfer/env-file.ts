@@ -4,6 +4,7 @@
  */
 import { ImportError } from './import-error.ts';
 import { LIMITS } from '../vault/limits.ts';
+import { words } from '../words.ts';
 
 export interface EnvVariable {
   name: string;
@@ -17,7 +18,7 @@ function unquote(raw: string, line: number): string {
   const quote = raw[0];
   if (quote !== '"' && quote !== "'") return raw.replace(/\s+#.*$/, '').trim();
   const end = raw.indexOf(quote, 1);
-  if (end < 0) throw new ImportError(`Line ${line}: the quote is never closed.`);
+  if (end < 0) throw new ImportError(words('errors.envQuoteOpen', line));
   const inner = raw.slice(1, end);
   // Double quotes allow the usual escapes; single quotes are literal.
   return quote === '"' ? inner.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1') : inner;
@@ -28,8 +29,8 @@ function unquote(raw: string, line: number): string {
  * @throws ImportError naming the first line that is not a variable, a comment or blank.
  */
 export function parseEnvFile(text: string): EnvVariable[] {
-  if (text.length > LIMITS.importFileBytes) throw new ImportError('The file is larger than 1 MB.');
-  if (text.includes('\u0000')) throw new ImportError('This is not a text file.');
+  if (text.length > LIMITS.importFileBytes) throw new ImportError(words('errors.fileTooLarge'));
+  if (text.includes('\u0000')) throw new ImportError(words('errors.notText'));
   const variables: EnvVariable[] = [];
   text.split(/\r?\n/).forEach((rawLine, index) => {
     const line = index + 1;
@@ -38,7 +39,7 @@ export function parseEnvFile(text: string): EnvVariable[] {
     const body = trimmed.replace(/^export\s+/, '');
     const equals = body.indexOf('=');
     const name = body.slice(0, equals).trim();
-    if (equals < 1 || !NAME.test(name)) throw new ImportError(`Line ${line} is not of the form NAME=value.`);
+    if (equals < 1 || !NAME.test(name)) throw new ImportError(words('errors.envLineMalformed', line));
     variables.push({ name, value: unquote(body.slice(equals + 1).trim(), line), line });
   });
   return variables;

@@ -3,10 +3,11 @@
  * page writes it to the clipboard on the user's click.
  * @module
  */
+import { i18n } from '#i18n';
 import { ask } from '../client.ts';
 
 /**
- * Copies the secret of entry `id`; returns a message for the user. `allowDisabled` is
+ * Copies the secret of entry `id`; returns a message for the user, in their language. `allowDisabled` is
  * the user's confirmation to copy a disabled key.
  */
 export async function copySecret(id: string, allowDisabled = false): Promise<{ ok: boolean; message: string }> {
@@ -15,8 +16,8 @@ export async function copySecret(id: string, allowDisabled = false): Promise<{ o
   try {
     await navigator.clipboard.writeText(answer.data.secret);
     const seconds = answer.data.clearAfterSeconds;
-    return { ok: true, message: seconds ? `Copied — clears in ${seconds} s` : 'Copied' };
+    return { ok: true, message: seconds ? i18n.t('common.copiedClears', [seconds]) : i18n.t('common.copied') };
   } catch {
-    return { ok: false, message: 'The clipboard refused the copy. Click Copy again.' };
+    return { ok: false, message: i18n.t('common.clipboardRefused') };
   }
 }

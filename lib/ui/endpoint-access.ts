@@ -4,6 +4,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { hostPattern } from '../web/address.ts';
 
 /** Returns null when the extension may contact `endpoint`, else why not. */
@@ -16,5 +17,5 @@ export async function requestEndpointAccess(endpoint: string): Promise<string | 
   }
   if (await browser.permissions.contains({ origins: [origin] })) return null;
   const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
-  return granted ? null : `Saved, but AI Key Vault may not contact ${new URL(endpoint).hostname}, so the key cannot be checked. Edit it and allow access to check it.`;
+  return granted ? null : i18n.t('common.endpointNotAllowed', [new URL(endpoint).hostname]);
 }

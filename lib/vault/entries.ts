@@ -12,23 +12,24 @@ import { VaultError } from './errors.ts';
 import { successorOf } from './succession.ts';
 import { namesOf, uniqueName } from './unique-name.ts';
 import { rememberSite } from './site-memory.ts';
+import { words } from '../words.ts';
 
 // The shape first (sizes, types), then the same rules the form shows, against the saved keys.
 function parseInput(raw: unknown, payload: Payload, editingId?: string): EntryInput {
   const parsed = EntryInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new VaultError('invalid-input', `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}`);
+    throw new VaultError('invalid-input', words('errors.invalidField', issue?.path.join('.') || 'entry', issue?.message ?? 'invalid'));
   }
   const problem = entryProblems(parsed.data, { others: payload.entries, editingId })[0];
-  if (problem) throw new VaultError('invalid-input', problem.message);
+  if (problem) throw new VaultError('invalid-input', words('errors.asSaid', problem.message));
   return parsed.data;
 }
 
 /** The entry with this id. @throws VaultError `not-found`. */
 export function findEntry(payload: Payload, id: string): Entry {
   const entry = payload.entries.find((candidate) => candidate.id === id);
-  if (!entry) throw new VaultError('not-found', 'That key no longer exists.');
+  if (!entry) throw new VaultError('not-found', words('errors.keyGone'));
   return entry;
 }
 
@@ -68,12 +69,12 @@ export function updateEntry(
 ): { payload: Payload; entry: Entry } {
   const current = findEntry(payload, id);
   if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
-    throw new VaultError('conflict', 'This key was changed elsewhere meanwhile. Reload and try again.');
+    throw new VaultError('conflict', words('errors.keyChangedElsewhere'));
   }
   const changes = EntryChangesSchema.safeParse(rawChanges);
   if (!changes.success) {
     const issue = changes.error.issues[0];
-    throw new VaultError('invalid-input', `${issue?.path.join('.') || 'changes'}: ${issue?.message ?? 'invalid'}`);
+    throw new VaultError('invalid-input', words('errors.invalidField', issue?.path.join('.') || 'changes', issue?.message ?? 'invalid'));
   }
   const { validation, usage, revokedAt, endpoint, expiresAt, lastUsedAt, ...rest } = current;
   const merged = parseInput({
@@ -176,7 +177,7 @@ export function rememberOnSite(payload: Payload, id: string, site: string, now: 
 /** Replaces some settings. */
 export function updateSettings(payload: Payload, raw: unknown): Payload {
   const parsed = z.partial(SettingsSchema).safeParse(raw);
-  if (!parsed.success) throw new VaultError('invalid-input', `settings: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw new VaultError('invalid-input', words('errors.invalidField', 'settings', parsed.error.issues[0]?.message ?? 'invalid'));
   const settings: Settings = { ...payload.settings, ...parsed.data };
   return { ...payload, settings };
 }

@@ -12,6 +12,7 @@ import { MAXIMUM_PARAMS, MINIMUM_PARAMS } from '../crypto/kdf.ts';
 import { toBase64, utf8 } from '../crypto/encoding.ts';
 import { corrupt, VaultError } from './errors.ts';
 import { ENTRY_ID } from './payload-schema.ts';
+import { words } from '../words.ts';
 
 export const FORMAT = 'ai-key-vault';
 /** 2: records in pages. 1: one record per entry. */
@@ -89,10 +90,7 @@ export function parseHeader(raw: unknown): Header {
   const { format, version } = raw as { format?: unknown; version?: unknown };
   if (format !== FORMAT) throw corrupt('not an AI Key Vault');
   if (typeof version === 'number' && Number.isInteger(version) && version > CURRENT_VERSION) {
-    throw new VaultError(
-      'unsupported-version',
-      `This vault was written by a newer version of AI Key Vault (format ${version}). Update the extension to open it.`,
-    );
+    throw new VaultError('unsupported-version', words('errors.newerVault', version));
   }
   const parsed = HeaderSchema.safeParse(raw);
   if (!parsed.success) throw corrupt(`invalid ${parsed.error.issues[0]?.path.join('.') || 'header'}`);

@@ -29,6 +29,7 @@ import { groupByPage, isTombstone, openPage, rootOf, sameContents, sealPage, typ
 import { openLegacyRecords } from './legacy-records.ts';
 import { byListOrder } from './entry-order.ts';
 import { corrupt, VaultError } from './errors.ts';
+import { words } from '../words.ts';
 
 export interface SealOptions {
   now?: number;
@@ -174,7 +175,7 @@ export async function unwrapVaultKey(header: Pick<Header, 'kdf' | 'key'>, passph
     vaultKey = openText(kek, header.key, keyAssociatedData(header.kdf));
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw corrupt('the wrapped key is not readable');
-    throw new VaultError('wrong-passphrase', 'The passphrase is incorrect.');
+    throw new VaultError('wrong-passphrase', words('errors.wrongPassphrase'));
   }
   if (vaultKey.length !== KEY_LENGTH) throw corrupt('the vault key has the wrong length');
   return vaultKey;

@@ -1,8 +1,9 @@
 /**
- * Typed vault errors, each with a message a person understands and that never
- * contains a secret.
+ * Typed vault errors, each with words a person understands (by reference: the page or
+ * background says them in the reader's language) that never contain a secret.
  * @module
  */
+import { words, type Words } from '../words.ts';
 
 export type VaultErrorCode =
   | 'wrong-passphrase'
@@ -16,18 +17,16 @@ export type VaultErrorCode =
 
 export class VaultError extends Error {
   override name = 'VaultError';
+  /** The message's key is the error's own message, for logs; people read `words`. */
   constructor(
     readonly code: VaultErrorCode,
-    message: string,
+    readonly words: Words,
   ) {
-    super(message);
+    super(words.key);
   }
 }
 
-/** The one message for a damaged or altered vault. */
+/** The one error for a damaged or altered vault; `detail` is a diagnostic, kept as written. */
 export function corrupt(detail: string): VaultError {
-  return new VaultError(
-    'corrupt',
-    `The stored vault is damaged or was altered (${detail}). It was left as it is.`,
-  );
+  return new VaultError('corrupt', words('errors.vaultDamaged', detail));
 }

@@ -8,6 +8,7 @@ import type { Payload } from './payload-schema.ts';
 import type { Usage } from './usage-schema.ts';
 import { checkTarget, findEntry } from './entries.ts';
 import { VaultError } from './errors.ts';
+import { words } from '../words.ts';
 
 /** Usage read for one key; `target` is its `checkTarget` when the read began. */
 export interface UsageUpdate {
@@ -55,7 +56,7 @@ export function setProviderBudget(payload: Payload, provider: string, budget: nu
  */
 export function markRevoked(payload: Payload, id: string, target: string, now: number): Payload {
   const current = findEntry(payload, id);
-  if (checkTarget(current) !== target) throw new VaultError('conflict', `“${current.name}” was changed meanwhile; the key that was revoked is no longer the one saved.`);
+  if (checkTarget(current) !== target) throw new VaultError('conflict', words('errors.revokedKeyChanged', current.name));
   const entry = { ...current, enabled: false, revokedAt: now, updatedAt: Math.max(now, current.updatedAt + 1) };
   return { ...payload, entries: payload.entries.map((e) => (e.id === id ? entry : e)) };
 }

@@ -69,7 +69,8 @@ describe('checking keys', () => {
     expect(heard.length).toBeLessThanOrEqual(6);
   });
 
-  it('notifies once when a valid key turns invalid', async () => {
+  it('notifies once when a valid key turns invalid, naming the key and its provider', async () => {
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
     const { entry } = await must('addEntry', { entry: OPENAI });
     await must('checkEntry', { id: entry.id });
     network.answer = () => new Response('{}', { status: 401 });
@@ -78,6 +79,10 @@ describe('checking keys', () => {
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toEqual([`invalid-${entry.id}`]);
     expect(JSON.stringify(shown)).not.toContain(OPENAI.secret);
+    expect(created.mock.calls.map(([, options]) => options)).toEqual([
+      expect.objectContaining({ title: 'An API key stopped working', message: '“Main” (OpenAI) is no longer valid.' }),
+    ]);
+    created.mockRestore();
   });
 
   it('says “reported as leaked — create a new key” once when Google reports a key as leaked, even a key last seen restricted', async () => {

@@ -7,6 +7,7 @@ import { HEADER_KEY, headerChecksum, parseHeader, parsePages, type StoredItems }
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
 import { addEntry, deleteEntry, updateEntry } from '../../lib/vault/entries.ts';
 import { VaultError } from '../../lib/vault/errors.ts';
+import { say } from '../../lib/say.ts';
 import { fromBase64, toBase64 } from '../../lib/crypto/encoding.ts';
 import { FAST_PARAMS } from './helpers.ts';
 
@@ -36,6 +37,16 @@ async function codeOf(run: (() => unknown) | Promise<unknown>): Promise<string> 
     return `unexpected ${String(error)}`;
   }
   return 'no error';
+}
+
+/** The vault error `run` throws. */
+function errorOf(run: () => unknown): VaultError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof VaultError) return error;
+  }
+  throw new Error('no vault error');
 }
 
 /** Every way of flipping one character of `text`, parsed back. */
@@ -68,7 +79,7 @@ describe('vault envelope', () => {
     const error = await unlockVault(writes, 'not the passphrase').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect((error as VaultError).code).toBe('wrong-passphrase');
-    expect((error as VaultError).message).toMatch(/incorrect/);
+    expect(say((error as VaultError).words)).toMatch(/incorrect/);
   });
 
   it('reports every flipped character of the header as corrupt, before any KDF runs', async () => {
@@ -162,7 +173,7 @@ describe('vault envelope', () => {
   it('refuses a newer format with a clear message, and KDF settings below the minimum', async () => {
     const header = (await sampleVault()).writes[HEADER_KEY] as object;
     expect(await codeOf(() => parseHeader({ ...header, version: 3 }))).toBe('unsupported-version');
-    expect(() => parseHeader({ ...header, version: 3 })).toThrow(/newer version/);
+    expect(say((errorOf(() => parseHeader({ ...header, version: 3 }))).words)).toMatch(/newer version of AI Key Vault \(format 3\)/);
     const kdf = (header as { kdf: object }).kdf;
     expect(await codeOf(() => parseHeader({ ...header, kdf: { ...kdf, memoryKiB: 1024 } }))).toBe('corrupt');
     expect(await codeOf(() => parseHeader({ ...header, kdf: { ...kdf, iterations: 1 } }))).toBe('corrupt');

@@ -26,12 +26,7 @@ const NOT_YET_MOVED = new Set<string>([
   'entrypoints/options/SyncPanel.svelte',
   'entrypoints/options/SyncWhileLocked.svelte',
   'entrypoints/options/TransferPanel.svelte',
-  'entrypoints/popup/App.svelte',
-  'entrypoints/popup/ProviderRow.svelte',
-  'lib/ui/ConfirmDialog.svelte',
-  'lib/ui/CreateVaultForm.svelte',
   'lib/ui/KeyForm.svelte',
-  'lib/ui/UnlockForm.svelte',
 ]);
 
 function filesUnder(dir: string, ending: RegExp): string[] {

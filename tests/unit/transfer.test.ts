@@ -3,6 +3,7 @@ import { parseEnvFile } from '../../lib/transfer/env-file.ts';
 import { planBackupImport, planEnvImport } from '../../lib/transfer/import-plan.ts';
 import { createBackup, openBackup } from '../../lib/transfer/backup.ts';
 import { ImportError } from '../../lib/transfer/import-error.ts';
+import { say } from '../../lib/say.ts';
 import { addEntry } from '../../lib/vault/entries.ts';
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
 import { FAST_PARAMS, nextId } from './helpers.ts';
@@ -10,6 +11,17 @@ import { FAST_PARAMS, nextId } from './helpers.ts';
 const OPENAI = `sk-proj-${'a'.repeat(40)}T3BlbkFJ${'b'.repeat(40)}`;
 const GROQ = `gsk_${'c'.repeat(52)}`;
 const AZURE = 'f'.repeat(32);
+
+/** What the import refusal `run` throws says. */
+async function refusal(run: () => unknown): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ImportError) return say(error.words);
+    throw error;
+  }
+  return 'no refusal';
+}
 
 describe('.env files', () => {
   it('reads export, quotes, comments, CRLF and a BOM', () => {
@@ -22,11 +34,11 @@ describe('.env files', () => {
     ]);
   });
 
-  it('names the first malformed line, and refuses binary files', () => {
-    expect(() => parseEnvFile('A=1\nthis is not a variable\n')).toThrow(/Line 2/);
-    expect(() => parseEnvFile('A="unclosed\n')).toThrow(/Line 1: the quote/);
+  it('names the first malformed line, and refuses binary files', async () => {
+    expect(await refusal(() => parseEnvFile('A=1\nthis is not a variable\n'))).toBe('Line 2 is not of the form NAME=value.');
+    expect(await refusal(() => parseEnvFile('A="unclosed\n'))).toBe('Line 1: the quote is never closed.');
     expect(() => parseEnvFile('=novalue')).toThrow(ImportError);
-    expect(() => parseEnvFile('A=\u0000')).toThrow(/not a text file/);
+    expect(await refusal(() => parseEnvFile('A=\u0000'))).toBe('This is not a text file.');
   });
 
   it('plans new, duplicate and unrecognised keys, skipping variables that are not keys', () => {
@@ -59,11 +71,11 @@ describe('encrypted backups', () => {
 
   it('says what is wrong with a file that is not a backup, damaged, or under another passphrase', async () => {
     const text = await createBackup([], 'backup passphrase 1', FAST_PARAMS);
-    await expect(openBackup(text, 'wrong one')).rejects.toThrow(/passphrase is incorrect/);
-    await expect(openBackup('{"hello":1}', 'x')).rejects.toThrow(/not an AI Key Vault backup/);
-    await expect(openBackup('not json', 'x')).rejects.toThrow(/not an AI Key Vault backup/);
-    await expect(openBackup(text.replace('"version":1', '"version":9'), 'x')).rejects.toThrow(/newer version/);
-    await expect(openBackup(text.replace(/"checksum":"[^"]+"/, '"checksum":"AAAA"'), 'backup passphrase 1')).rejects.toThrow(/damaged/);
+    expect(await refusal(() => openBackup(text, 'wrong one'))).toMatch(/passphrase is incorrect/);
+    expect(await refusal(() => openBackup('{"hello":1}', 'x'))).toMatch(/not an AI Key Vault backup/);
+    expect(await refusal(() => openBackup('not json', 'x'))).toMatch(/not an AI Key Vault backup/);
+    expect(await refusal(() => openBackup(text.replace('"version":1', '"version":9'), 'x'))).toMatch(/newer version/);
+    expect(await refusal(() => openBackup(text.replace(/"checksum":"[^"]+"/, '"checksum":"AAAA"'), 'backup passphrase 1'))).toMatch(/damaged/);
   });
 
   it('plans a restore: keys already saved are duplicates, names stay unique', async () => {

@@ -5,13 +5,14 @@
 import { VaultError } from '../../vault/errors.ts';
 import type { Handlers } from '../router.ts';
 import type { Checks } from './checks.ts';
+import { words } from '../../words.ts';
 
 /** Handlers for checking one key, all keys, and stopping a run. */
 export function checkHandlers(checks: Checks) {
   return {
     checkEntry: async ({ id }) => {
       const validation = await checks.checkOne(id);
-      if (!validation) throw new VaultError('conflict', 'The key was changed or deleted while it was being checked. Check it again.');
+      if (!validation) throw new VaultError('conflict', words('errors.changedWhileChecking'));
       return { validation };
     },
     checkAll: async () => (await checks.checkAll(), {}),

@@ -9,13 +9,14 @@ import { buildCheckRequest } from '../../providers/check-request.ts';
 import { classifyAnswer, type CheckResult } from '../../providers/classify.ts';
 import type { Entry } from '../../vault/payload-schema.ts';
 import { sendWithKey, type SendDeps } from '../net/send-with-key.ts';
+import { i18n } from '#i18n';
 
 export type CheckDeps = SendDeps;
 
 /** Checks one entry; never throws. `signal` cancels it (reported as a timeout). */
 export async function runCheck(entry: Entry, deps: CheckDeps, signal?: AbortSignal): Promise<CheckResult> {
   const provider = findProvider(entry.provider);
-  if (!provider) return { status: 'error', message: 'This version does not know this provider.' };
+  if (!provider) return { status: 'error', message: i18n.t('background.unknownProvider') };
   let request;
   try {
     request = buildCheckRequest(provider, entry);

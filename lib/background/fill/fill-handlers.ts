@@ -14,6 +14,7 @@ import { BackgroundError } from '../errors.ts';
 import type { Pending } from '../pending.ts';
 import type { Filler } from './fill.ts';
 import type { InlineSites } from './inline-sites.ts';
+import { words } from '../../words.ts';
 
 /** A key seen on a provider's console, waiting for the user to save it. */
 export interface Capture {
@@ -39,7 +40,7 @@ export function fillHandlers({ browser, session, filler, sites, captures, now }:
   return {
     fillTab: async ({ id, tabId, allowDisabled }) => {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      if (tab?.id === undefined) throw new BackgroundError('fill-refused', 'There is no page to fill.');
+      if (tab?.id === undefined) throw new BackgroundError('fill-refused', words('errors.noPage'));
       await filler.fillInto({ tabId: tab.id, tabUrl: tab.url, frameId: 0 }, (payload) => {
         const entry = entries.findEntry(payload, id);
         if (!entry.enabled && !allowDisabled) throw disabledKeyError(entry.name);

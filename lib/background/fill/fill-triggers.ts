@@ -10,10 +10,12 @@ import { PROVIDERS, providerName } from '../../providers/catalog.ts';
 import { bestKey, rankKeys } from '../../fill/choose-key.ts';
 import * as entries from '../../vault/entries.ts';
 import type { Payload } from '../../vault/payload-schema.ts';
+import { i18n } from '#i18n';
 import { BackgroundError } from '../errors.ts';
 import type { Notifier } from '../notify.ts';
 import { substitutionFor } from '../../stand-in/substitution.ts';
 import type { ChooseKey, FillTarget, Filler } from './fill.ts';
+import { words, type Words } from '../../words.ts';
 
 export const FILL_COMMAND = 'fill-key';
 const MENU_ROOT = 'insert-key';
@@ -27,7 +29,7 @@ const MENU_KEYS_PER_PROVIDER = 15;
 
 const bestForField: ChooseKey = (payload, hints) => {
   const entry = bestKey(payload, hints);
-  if (!entry) throw new BackgroundError('not-found', 'There is no key to fill yet. Add one in AI Key Vault.');
+  if (!entry) throw new BackgroundError('not-found', words('background.noKeyToFill'));
   return entry;
 };
 
@@ -49,12 +51,12 @@ function keyTree(payload: Payload, root: string, item: string, offered: (entry: 
  * is locked; with `standIns`, a second root for the keys a stand-in can be made for.
  */
 export function menuItems(payload: Payload | undefined, standIns = false): Browser.contextMenus.CreateProperties[] {
-  const root = { id: MENU_ROOT, title: 'Insert API key', contexts: EDITABLE };
-  if (!payload) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: 'Unlock AI Key Vault first', enabled: false, contexts: EDITABLE }];
+  const root = { id: MENU_ROOT, title: i18n.t('background.menuInsertKey'), contexts: EDITABLE };
+  if (!payload) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuUnlockFirst'), enabled: false, contexts: EDITABLE }];
   const keys = keyTree(payload, MENU_ROOT, KEY_ITEM, () => true);
-  if (keys.length === 0) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: 'No keys yet', enabled: false, contexts: EDITABLE }];
+  if (keys.length === 0) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuNoKeys'), enabled: false, contexts: EDITABLE }];
   const standInKeys = standIns ? keyTree(payload, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
-  const standInRoot = standInKeys.length ? [{ id: STAND_IN_ROOT, title: 'Insert stand-in key', contexts: EDITABLE }, ...standInKeys] : [];
+  const standInRoot = standInKeys.length ? [{ id: STAND_IN_ROOT, title: i18n.t('background.menuInsertStandIn'), contexts: EDITABLE }, ...standInKeys] : [];
   return [root, ...keys, ...standInRoot];
 }
 
@@ -85,10 +87,10 @@ export class FillTriggers {
           () => true,
           () => false,
         );
-        if (!opened) notifier.tell('AI Key Vault is locked. Unlock it from the toolbar, then fill again.');
+        if (!opened) notifier.tell(words('background.lockedFill'));
         return;
       }
-      notifier.tell(error instanceof Error && 'code' in error ? error.message : 'The key could not be filled.');
+      notifier.tell(error instanceof Error && 'words' in error ? (error.words as Words) : words('background.fillFailed'));
     }
   }
 

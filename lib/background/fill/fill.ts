@@ -15,6 +15,7 @@ import * as entries from '../../vault/entries.ts';
 import type { Entry, Payload } from '../../vault/payload-schema.ts';
 import { BackgroundError } from '../errors.ts';
 import type { VaultSession } from '../session/session.ts';
+import { words, type MessageKey } from '../../words.ts';
 
 /** A tab and frame, as the browser reported them with the user's act. */
 export interface FillTarget {
@@ -39,8 +40,8 @@ export interface FillerDeps {
 
 type AgentCall = { method: 'locate'; params: [] } | { method: 'fill'; params: [secret: string, expectedOrigin: string] };
 
-const refused = (message: string) => new BackgroundError('fill-refused', message);
-const UNREACHABLE = 'AI Key Vault cannot reach this page. Open it from the toolbar over the page (or use its shortcut), then fill.';
+const refused = (message: MessageKey) => new BackgroundError('fill-refused', words(message));
+const UNREACHABLE: MessageKey = 'errors.fillUnreachable';
 
 /** Fills keys into pages through the injected agent. */
 export class Filler {
@@ -48,7 +49,7 @@ export class Filler {
 
   // Injects the agent into `where` (it stays for the next step) and calls it there; the
   // answer comes with the document that gave it, where the browser reports one (Chrome 106+).
-  async #callAgent<T>(where: Browser.scripting.InjectionTarget, { method, params }: AgentCall, failure: string): Promise<{ answer: T; documentId: string | undefined }> {
+  async #callAgent<T>(where: Browser.scripting.InjectionTarget, { method, params }: AgentCall, failure: MessageKey): Promise<{ answer: T; documentId: string | undefined }> {
     const { scripting } = this.deps.browser;
     try {
       await scripting.executeScript({ target: where, files: [AGENT_FILE] });

@@ -31,6 +31,7 @@ import type { InlineSites } from './inline-sites.ts';
 import type { FrameRef, InlineMenus, OwnerFrame } from './inline-menus.ts';
 import { bindFrameSite } from '../stand-in/fill-stand-in.ts';
 import type { StandIns } from '../stand-in/stand-ins.ts';
+import { words } from '../../words.ts';
 
 /** What the inline menu's handlers need. */
 export interface InlineHandlerDeps {
@@ -57,7 +58,7 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
-const refused = () => new BackgroundError('forbidden', 'AI Key Vault does not offer keys here.');
+const refused = () => new BackgroundError('forbidden', words('errors.noOfferHere'));
 
 /**
  * The address of the sender's tab. Firefox tells it only to extensions with access to
@@ -103,7 +104,7 @@ export function inlineHandlers({ browser, session, sites, menus, captures, stand
     if (!url || !(await sites.allowedAt(url))) throw refused();
     const top = topUrlOf(sender);
     const refusal = top ? pageRefusal(top) : undefined;
-    if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
+    if (refusal) throw new BackgroundError('fill-refused', words(FILL_REFUSALS[refusal]));
     return url;
   }
 
@@ -115,17 +116,17 @@ export function inlineHandlers({ browser, session, sites, menus, captures, stand
       // A frame of another site than its page (or under an unknown one) takes only the keys of the provider whose console it is.
       if (owner.origin !== originOf(topUrlOf(sender))) {
         fitting = consoleProviders(url);
-        if (fitting.length === 0) throw new BackgroundError('fill-refused', FILL_REFUSALS['foreign-frame']);
+        if (fitting.length === 0) throw new BackgroundError('fill-refused', words(FILL_REFUSALS['foreign-frame']));
       }
       return { menuId: menus.open(owner, { kind: 'fill', fitting, hints }) };
     },
 
     captureOpen: async ({ secret }, sender) => {
       const site = consoleProviders(sender.frameUrl);
-      if (site.length === 0) throw new BackgroundError('forbidden', 'Keys are saved from provider consoles only.');
+      if (site.length === 0) throw new BackgroundError('forbidden', words('errors.captureConsolesOnly'));
       const exact = detectProvider(secret).filter(({ confidence }) => confidence === 'exact').map(({ provider }) => provider);
       const provider = exact.find((id) => site.includes(id)) ?? exact[0];
-      if (!provider) throw new BackgroundError('invalid-input', 'This does not look like an API key.');
+      if (!provider) throw new BackgroundError('invalid-input', words('errors.notAnApiKey'));
       return { menuId: menus.open(ownerOf(sender), { kind: 'capture', provider, secret: secret.trim() }) };
     },
 
@@ -173,7 +174,7 @@ export function inlineHandlers({ browser, session, sites, menus, captures, stand
         const entry = entries.findEntry(payload, entryId);
         if (!entry.enabled) throw disabledKeyError(entry.name);
         const refusal = refusalFor(sender, entry.provider);
-        if (refusal) throw new BackgroundError('fill-refused', FILL_REFUSALS[refusal]);
+        if (refusal) throw new BackgroundError('fill-refused', words(FILL_REFUSALS[refusal]));
         return entry;
       };
       const value = standIn ? (await bindFrameSite({ browser, standIns }, await session.read(usable), owner.origin)).standIn : undefined;

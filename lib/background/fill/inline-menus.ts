@@ -9,6 +9,7 @@
  * @module
  */
 import { BackgroundError } from '../errors.ts';
+import { words } from '../../words.ts';
 
 /** A frame and its document, as the browser reported them. */
 export interface FrameRef {
@@ -64,8 +65,8 @@ const MAX_MENUS = 32;
 
 const sameDocument = (a: FrameRef, b: FrameRef) => a.tabId === b.tabId && a.frameId === b.frameId && a.documentId === b.documentId;
 
-const expired = () => new BackgroundError('menu-expired', 'This AI Key Vault menu has closed. Press “Fill from AI Key Vault” again.');
-const notHere = () => new BackgroundError('forbidden', 'This menu belongs to another frame.');
+const expired = () => new BackgroundError('menu-expired', words('errors.menuClosed'));
+const notHere = () => new BackgroundError('forbidden', words('errors.menuOtherFrame'));
 
 /** What the menus need: a clock and fresh random ids. */
 export interface InlineMenusDeps {
@@ -117,7 +118,7 @@ export class InlineMenus {
    */
   pick(menuId: string, frame: FrameRef, { entryId, standIn }: Picked): { token: string; owner: OwnerFrame } {
     const menu = this.#drawnIn(menuId, frame);
-    if (!(standIn ? menu.standIns : menu.offered).includes(entryId)) throw new BackgroundError('forbidden', 'This menu did not offer that key.');
+    if (!(standIn ? menu.standIns : menu.offered).includes(entryId)) throw new BackgroundError('forbidden', words('errors.menuNotOffered'));
     if (menu.token) this.#picks.delete(menu.token);
     const token = this.deps.newId();
     menu.token = token;
@@ -128,7 +129,7 @@ export class InlineMenus {
   /** The captured key of menu `menuId`, saved from `frame`; the menu closes. @throws BackgroundError as `pick`. */
   takeCapture(menuId: string, frame: FrameRef): { provider: string; secret: string } {
     const menu = this.#drawnIn(menuId, frame);
-    if (menu.content.kind !== 'capture') throw new BackgroundError('forbidden', 'This menu offers no key to save.');
+    if (menu.content.kind !== 'capture') throw new BackgroundError('forbidden', words('errors.menuNoCapture'));
     this.#close(menuId);
     return { provider: menu.content.provider, secret: menu.content.secret };
   }
@@ -142,7 +143,7 @@ export class InlineMenus {
     const pick = this.#picks.get(token);
     if (!pick || pick.expires < this.deps.now()) throw expired();
     if (!sameDocument(pick.owner, redeemer) || pick.owner.origin !== redeemer.origin) {
-      throw new BackgroundError('forbidden', 'This pick was made for another page.');
+      throw new BackgroundError('forbidden', words('errors.pickOtherPage'));
     }
     this.#close(pick.menuId);
     this.#picks.delete(token);

@@ -9,6 +9,7 @@ import { hostPattern, siteOfPattern } from '../../web/address.ts';
 import { pageRefusal, FILL_REFUSALS } from '../../fill/fill-policy.ts';
 import { curatedOrigins } from '../../fill/sites.ts';
 import { BackgroundError } from '../errors.ts';
+import { words } from '../../words.ts';
 
 const SCRIPT_ID = 'inline-offer-sites';
 export const INLINE_SCRIPT_FILE = 'content-scripts/inline.js';
@@ -16,7 +17,7 @@ export const INLINE_SCRIPT_FILE = 'content-scripts/inline.js';
 /** The match pattern for a site the user typed or chose. @throws BackgroundError for a page keys must not go to. */
 function patternFor(site: string): string {
   const refusal = pageRefusal(site);
-  if (refusal) throw new BackgroundError('invalid-input', FILL_REFUSALS[refusal]);
+  if (refusal) throw new BackgroundError('invalid-input', words(FILL_REFUSALS[refusal]));
   return hostPattern(site);
 }
 
@@ -50,7 +51,7 @@ export class InlineSites {
   async enable(site: string): Promise<string[]> {
     const pattern = patternFor(site);
     if (!(await this.browser.permissions.contains({ origins: [pattern] }))) {
-      throw new BackgroundError('forbidden', `Allow AI Key Vault to read ${siteOfPattern(pattern)} first.`);
+      throw new BackgroundError('forbidden', words('errors.allowSiteFirst', siteOfPattern(pattern)));
     }
     const patterns = await this.#patterns();
     return this.#register(patterns.includes(pattern) ? patterns : [...patterns, pattern]);

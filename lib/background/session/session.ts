@@ -30,6 +30,7 @@ import { BackgroundError, lockedError, noVaultError } from '../errors.ts';
 import type { KeyCache } from './key-cache.ts';
 import type { VaultStore } from './vault-store.ts';
 import type { UnlockThrottle } from './unlock-throttle.ts';
+import { words } from '../../words.ts';
 
 /** What the session tells its subscribers. */
 export interface SessionEvents {
@@ -59,7 +60,7 @@ export interface AlternateWrapping {
   retires(vault: KeyLineage): boolean;
 }
 
-const changedElsewhere = () => new VaultError('wrong-passphrase', 'This passphrase was changed on another browser. Unlock with the new one.');
+const changedElsewhere = () => new VaultError('wrong-passphrase', words('errors.passphraseChangedElsewhere'));
 
 export interface SessionDeps {
   store: VaultStore;
@@ -181,7 +182,7 @@ export class VaultSession {
   create(passphrase: string): Promise<void> {
     return this.#exclusive(async () => {
       if ((await this.deps.store.readHeader()) !== undefined) {
-        throw new BackgroundError('vault-exists', 'A vault already exists here. Unlock it instead.');
+        throw new BackgroundError('vault-exists', words('errors.vaultExists'));
       }
       const { vault, writes } = await createVault(passphrase, emptyPayload(), this.deps.kdfParams, { now: this.deps.now() });
       await this.#write(writes, null, vault.header);

@@ -7,6 +7,7 @@
  */
 import { BackgroundError } from '../errors.ts';
 import type { LocalArea } from './vault-store.ts';
+import { words } from '../../words.ts';
 
 const KEY = 'unlockThrottle';
 const FREE_ATTEMPTS = 5;
@@ -38,7 +39,7 @@ export class UnlockThrottle {
   async ensureAllowed(): Promise<void> {
     const { notBefore } = await this.#read();
     const wait = notBefore - this.now();
-    if (wait > 0) throw new BackgroundError('throttled', `Too many incorrect passphrases. Try again in ${Math.ceil(wait / 1000)} s.`, wait);
+    if (wait > 0) throw new BackgroundError('throttled', words('errors.throttled', Math.ceil(wait / 1000)), wait);
   }
 
   /** Counts one wrong passphrase. */

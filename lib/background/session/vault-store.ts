@@ -9,6 +9,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { HEADER_KEY, LEGACY_RECORD_PREFIX, PAGE_PREFIX, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
 import { VaultError } from '../../vault/errors.ts';
 import { BackgroundError } from '../errors.ts';
+import { words } from '../../words.ts';
 
 export type LocalArea = WxtBrowser['storage']['local'];
 
@@ -42,16 +43,13 @@ export class VaultStore {
     const stored = await this.readHeader();
     const current = stored === undefined ? undefined : (stored as { checksum?: unknown }).checksum;
     if ((basedOn === null && stored !== undefined) || (basedOn !== null && current !== basedOn.checksum)) {
-      throw new VaultError('stale-revision', 'The vault was changed elsewhere since it was opened here; your change was not saved. Try again.');
+      throw new VaultError('stale-revision', words('errors.staleRevision'));
     }
     try {
       await this.local.set(writes);
     } catch (error) {
       if (/quota/i.test(String((error as Error)?.message ?? error))) {
-        throw new BackgroundError(
-          'storage-full',
-          'The browser has no room left for AI Key Vault’s storage; nothing was changed. Delete keys you no longer need, or export a backup.',
-        );
+        throw new BackgroundError('storage-full', words('errors.storageFull'));
       }
       throw error;
     }

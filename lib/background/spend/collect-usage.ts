@@ -21,6 +21,7 @@ import { checkTarget } from '../../vault/entries.ts';
 import type { Entry } from '../../vault/payload-schema.ts';
 import type { Usage } from '../../vault/usage-schema.ts';
 import type { UsageUpdate } from '../../vault/spend-records.ts';
+import { i18n } from '#i18n';
 
 const ORGANIZATIONS: Readonly<Record<string, (provider: Provider, admin: Entry, send: Send, now: number) => Promise<OrgReport>>> = {
   openai: readOpenAIOrganization,
@@ -31,7 +32,7 @@ const ORGANIZATIONS: Readonly<Record<string, (provider: Provider, admin: Entry, 
 const CONCURRENCY = 4;
 
 /** The message of a failure: ours as they are, anything else in general words (it could quote anything). */
-const reason = (error: unknown) => (error instanceof SpendError ? error.message : 'The usage could not be read.');
+const reason = (error: unknown) => (error instanceof SpendError ? error.message : i18n.t('background.usageNotRead'));
 
 /** Whether `usage` holds any figure (not only when and why a read failed). */
 const hasFigures = (usage: Usage) => Object.keys(usage).some((key) => !['at', 'figuresAt', 'scope', 'problem'].includes(key));

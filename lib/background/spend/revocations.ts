@@ -20,6 +20,7 @@ import type { ResponseOf } from '../../messages.ts';
 import { BackgroundError } from '../errors.ts';
 import type { Pending } from '../pending.ts';
 import type { VaultSession } from '../session/session.ts';
+import { words } from '../../words.ts';
 
 /** What a preview found, waiting for the user's confirmation. */
 export interface HeldRevocation {
@@ -40,7 +41,8 @@ export interface RevocationDeps {
 /** What the revoke rule needs of an entry. */
 export const routeFacts = (entry: Entry): RouteFacts => ({ id: entry.id, provider: entry.provider, endpoint: entry.endpoint, admin: isAdminKey(entry), usage: entry.usage });
 
-const refused = (error: unknown) => new BackgroundError('provider-refused', error instanceof SpendError ? error.message : 'The provider could not be asked; nothing was changed.');
+// A provider's refusal is passed on in its own words; anything else in general words (it could quote anything).
+const refused = (error: unknown) => new BackgroundError('provider-refused', error instanceof SpendError ? words('errors.asSaid', error.message) : words('errors.providerNotAsked'));
 
 export class Revocations {
   constructor(private readonly deps: RevocationDeps) {}
@@ -55,7 +57,7 @@ export class Revocations {
     const provider = findProvider(entry.provider);
     const revoker = REVOKERS[entry.provider];
     if (!provider || !revoker || managers.length === 0) {
-      throw new BackgroundError('not-revocable', `AI Key Vault can revoke a ${providerName(entry.provider)} key only with a key that manages it (an admin or management key) in the vault. Revoke it on ${providerName(entry.provider)}’s key page.`);
+      throw new BackgroundError('not-revocable', words('errors.notRevocable', providerName(entry.provider)));
     }
     let failure: unknown;
     for (const manager of managers) {
@@ -75,7 +77,7 @@ export class Revocations {
     const held = this.deps.pending.take(token);
     const { entry, manager } = await this.deps.session.read((payload: Payload) => ({ entry: findEntry(payload, held.id), manager: findEntry(payload, held.managerId) }));
     if (checkTarget(entry) !== held.target || checkTarget(manager) !== held.managerTarget) {
-      throw new VaultError('conflict', 'A key was changed since the confirmation was shown; nothing was sent. Try again.');
+      throw new VaultError('conflict', words('errors.changedBeforeRevoke'));
     }
     const provider = findProvider(entry.provider)!;
     const revoker = REVOKERS[entry.provider]!;

@@ -7,12 +7,13 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { bindableSite, SITE_REFUSAL } from '../../stand-in/site.ts';
+import { bindableSite } from '../../stand-in/site.ts';
 import { hostPattern } from '../../web/address.ts';
 import type { Entry } from '../../vault/payload-schema.ts';
 import { BackgroundError } from '../errors.ts';
 import type { ChooseKey, FillTarget, Filler } from '../fill/fill.ts';
 import { STAND_INS_UNAVAILABLE, type StandIns } from './stand-ins.ts';
+import { words, type Words } from '../../words.ts';
 
 /** A binding made (or found) for a fill: its stand-in, and whether this fill created it. */
 export type Bound = Awaited<ReturnType<StandIns['bind']>>;
@@ -23,7 +24,7 @@ export interface StandInFillDeps {
   standIns: StandIns;
 }
 
-const refused = (message: string) => new BackgroundError('fill-refused', message);
+const refused = (message: Words) => new BackgroundError('fill-refused', message);
 
 /**
  * Binds the site of `origin` (a frame's, as the browser reported it) to `entry`'s key:
@@ -32,10 +33,8 @@ const refused = (message: string) => new BackgroundError('fill-refused', message
 export async function bindFrameSite({ browser, standIns }: Pick<StandInFillDeps, 'browser' | 'standIns'>, entry: Entry, origin: string): Promise<Bound> {
   if (!standIns.available) throw refused(STAND_INS_UNAVAILABLE);
   const site = bindableSite(origin);
-  if (!site) throw refused(SITE_REFUSAL);
-  if (!(await browser.permissions.contains({ origins: [hostPattern(site)] }))) {
-    throw refused(`Allow AI Key Vault on ${site} first: press “Fill stand-in” in the toolbar popup on that page, which asks.`);
-  }
+  if (!site) throw refused(words('errors.standInSite'));
+  if (!(await browser.permissions.contains({ origins: [hostPattern(site)] }))) throw refused(words('errors.standInAllowSite', site));
   return standIns.bind(entry, site);
 }
 

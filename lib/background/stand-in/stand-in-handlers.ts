@@ -10,6 +10,7 @@ import { BackgroundError } from '../errors.ts';
 import type { Filler } from '../fill/fill.ts';
 import { fillStandIn } from './fill-stand-in.ts';
 import type { StandIns } from './stand-ins.ts';
+import { words } from '../../words.ts';
 
 export interface StandInHandlerDeps {
   browser: WxtBrowser;
@@ -23,7 +24,7 @@ export function standInHandlers(deps: StandInHandlerDeps) {
   return {
     fillStandIn: async ({ id, tabId }) => {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      if (tab?.id === undefined) throw new BackgroundError('fill-refused', 'There is no page to fill.');
+      if (tab?.id === undefined) throw new BackgroundError('fill-refused', words('errors.noPage'));
       await fillStandIn(deps, { tabId: tab.id, tabUrl: tab.url, frameId: 0 }, (payload) => entries.findEntry(payload, id));
       return {};
     },

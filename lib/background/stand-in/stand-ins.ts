@@ -10,7 +10,7 @@ import type { RandomBytes } from '../../crypto/random.ts';
 import type { Binding, Limits } from '../../stand-in/binding.ts';
 import { bindingView, rulesAt, type BindingView } from '../../stand-in/binding-state.ts';
 import { bindingForRequest, newBinding, withBinding, withLimits, type RequestFacts } from '../../stand-in/binding-list.ts';
-import { countRequest, localDay, pauseOf, PAUSE_WORDS, type Pause } from '../../stand-in/limits.ts';
+import { countRequest, localDay, pauseOf, type Pause } from '../../stand-in/limits.ts';
 import { substitutionFor } from '../../stand-in/substitution.ts';
 import { STAND_INS_CHANGED } from '../../stand-in/stand-in-events.ts';
 import type { Entry, Payload } from '../../vault/payload-schema.ts';
@@ -19,10 +19,18 @@ import type { Notifier } from '../notify.ts';
 import type { VaultSession } from '../session/session.ts';
 import { BindingBook } from './binding-book.ts';
 import { SessionRules } from './session-rules.ts';
+import { words, type MessageKey } from '../../words.ts';
+import { say } from '../../say.ts';
 
 export const LIMITS_ALARM = 'stand-in-limits';
 /** Why this browser refuses stand-in keys (Firefox: no tested substitution there). */
-export const STAND_INS_UNAVAILABLE = 'Stand-in keys need Chrome, Edge or Brave: this browser cannot put a key into a site’s requests for it. Fill the key itself.';
+export const STAND_INS_UNAVAILABLE = words('errors.standInsUnavailable');
+/** The notification when a stand-in stops, by why. */
+const STOPPED: Readonly<Record<Pause, MessageKey>> = {
+  day: 'background.standInStoppedDay',
+  minute: 'background.standInStoppedMinute',
+  ended: 'background.standInStoppedEnded',
+};
 
 export interface StandInDeps {
   browser: WxtBrowser;
@@ -115,7 +123,7 @@ export class StandIns {
     const told = pause === 'ended' ? 'ended' : localDay(this.deps.now());
     if (binding.usage.toldOn === told || pause === 'minute') return;
     await this.#book.replace({ ...binding, usage: { ...binding.usage, toldOn: told } });
-    this.deps.notifier.tell(`The stand-in key for “${this.#book.entryOf(binding)?.name ?? 'a key'}” on ${binding.site} stopped: ${PAUSE_WORDS[pause]}.`);
+    this.deps.notifier.tell(words(STOPPED[pause], this.#book.entryOf(binding)?.name ?? '…', binding.site));
   }
 
   // Tells open pages the bindings or their counts changed (rejected when none is open to hear it).
@@ -133,7 +141,7 @@ export class StandIns {
       await this.#open();
       const substitution = substitutionFor(entry);
       if ('refusal' in substitution) throw new BackgroundError('fill-refused', substitution.refusal);
-      if (!entry.enabled) throw new BackgroundError('disabled', `“${entry.name}” is disabled. Enable it to give a site its stand-in.`);
+      if (!entry.enabled) throw new BackgroundError('disabled', words('errors.standInKeyDisabled', entry.name));
       const fresh = () => newBinding(this.#book.bindings, entry, site, this.deps.now(), this.deps.random);
       const { bindings, binding, created } = withBinding(this.#book.bindings, this.#book.entries, entry, site, fresh);
       if (created) {
@@ -148,7 +156,7 @@ export class StandIns {
   list(): Promise<BindingView[]> {
     return this.#exclusive(async () => {
       await this.#open();
-      return this.#book.bindings.map((binding) => bindingView(binding, this.#book.entryOf(binding), this.deps.now()));
+      return this.#book.bindings.map((binding) => bindingView(binding, this.#book.entryOf(binding), this.deps.now(), say));
     });
   }
 
@@ -156,11 +164,11 @@ export class StandIns {
   setLimits(id: string, limits: Limits): Promise<BindingView> {
     return this.#exclusive(async () => {
       await this.#open();
-      if (!this.#book.bindings.some((binding) => binding.id === id)) throw new BackgroundError('not-found', 'This stand-in key was revoked.');
+      if (!this.#book.bindings.some((binding) => binding.id === id)) throw new BackgroundError('not-found', words('errors.standInRevoked'));
       await this.#book.save(withLimits(this.#book.bindings, id, limits));
       await this.#reconcile();
       const binding = this.#book.bindings.find((candidate) => candidate.id === id)!;
-      return bindingView(binding, this.#book.entryOf(binding), this.deps.now());
+      return bindingView(binding, this.#book.entryOf(binding), this.deps.now(), say);
     });
   }
 

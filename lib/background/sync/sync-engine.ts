@@ -20,6 +20,9 @@ import type { SyncStatusView } from '../../messages.ts';
 import type { VaultSession } from '../session/session.ts';
 import { BackgroundError, lockedError } from '../errors.ts';
 import { SYNC_STATE_KEY, type SyncStateStore } from './sync-state.ts';
+import { words } from '../../words.ts';
+import { say } from '../../say.ts';
+import { i18n } from '#i18n';
 
 /** The part of `storage.sync` sync uses. */
 export interface SyncArea {
@@ -40,9 +43,6 @@ export interface SyncEngineOptions {
   delayMs?: number;
 }
 
-const HEADER_REFUSED = 'The synced passphrase header was refused: it does not belong to this vault’s key, or is older than it. Nothing was taken from it.';
-const HEADER_REPLACED = 'A synced passphrase header that this vault’s key does not verify was refused and replaced with this browser’s own: someone may have altered your synced data.';
-const STRONGER_KDF = 'The synced vault asks for key-derivation settings stronger than this version of AI Key Vault makes. Update AI Key Vault on this browser, then join.';
 
 const areaVaultOf = (found: ReadHeader) => (found.kind === 'current' ? found.header.vault : found.vault);
 
@@ -102,16 +102,13 @@ export class SyncEngine {
 
   async #join(found: ReadHeader, area: Record<string, unknown>, passphrase: string | undefined): Promise<void> {
     if (!passphrase) {
-      throw new BackgroundError(
-        'sync-needs-passphrase',
-        'Your browser account already syncs an AI Key Vault. Enter that vault’s passphrase to join it: the keys of this browser are added to it, and its passphrase opens this browser’s vault from then on.',
-      );
+      throw new BackgroundError('sync-needs-passphrase', words('errors.syncNeedsPassphrase'));
     }
     const wrapped: WrappedKey = found.kind === 'current' ? found.header : found.wrapped;
-    if (!withinKdfCap(wrapped.kdf, this.deps.kdfCap)) throw new SyncError('sync-damaged', STRONGER_KDF);
+    if (!withinKdfCap(wrapped.kdf, this.deps.kdfCap)) throw new SyncError('sync-damaged', words('errors.syncStrongerKdf'));
     const vaultKey = await unwrapVaultKey(wrapped, passphrase);
     const lineage: KeyLineage | undefined = found.kind === 'current' ? verifySyncHeader(found.header, vaultKey) : { vaultKey, epoch: 0, previousKeys: [] };
-    if (!lineage) throw new SyncError('sync-header-refused', HEADER_REFUSED);
+    if (!lineage) throw new SyncError('sync-header-refused', words('errors.syncHeaderRefused'));
     const vaultId = areaVaultOf(found);
     const remote = versionsIn(area, [vaultKey, ...lineage.previousKeys], vaultId);
     const marks = await this.deps.session.rekey(wrapped, lineage, (payload) => {
@@ -154,7 +151,7 @@ export class SyncEngine {
 
   /** Unlock found a synced header that the passphrase opened but that does not belong to, or is older than, this vault. */
   headerRefused(): Promise<void> {
-    return this.#serial(() => this.#record(new SyncError('sync-header-refused', HEADER_REFUSED)));
+    return this.#serial(() => this.#record(new SyncError('sync-header-refused', words('errors.syncHeaderRefused'))));
   }
 
   async #roundOrRecord(): Promise<void> {
@@ -166,7 +163,8 @@ export class SyncEngine {
   }
 
   async #record(error: unknown): Promise<void> {
-    const message = error instanceof SyncError || error instanceof BackgroundError ? error.message : 'Sync failed; it will try again after the next change.';
+    // Kept as words in the reader's language of the moment, as the status shows it.
+    const message = error instanceof SyncError || error instanceof BackgroundError ? say(error.words) : i18n.t('background.syncFailed');
     const state = await this.deps.state.read();
     if (state.enabled) await this.deps.state.write({ ...state, problem: message });
   }
@@ -186,7 +184,7 @@ export class SyncEngine {
     const area = await this.deps.area.get(null);
     const found = area[SYNC_HEADER_KEY] === undefined ? undefined : readSyncHeader(area[SYNC_HEADER_KEY]);
     if (found && areaVaultOf(found) !== vaultId) {
-      throw new SyncError('sync-other-vault', 'Your browser account now syncs another AI Key Vault. Turn sync off and on again to join it.');
+      throw new SyncError('sync-other-vault', words('errors.syncOtherVault'));
     }
     const round = await session.withOpenVault((vault) => {
       const plan = planRound({ area, found, vault, vaultId, marks: state.marks, newRev: this.#newRev, random });
@@ -195,16 +193,16 @@ export class SyncEngine {
     });
     // Bookkeeping first: a round cut short after publishing would otherwise mint new revisions for the same content.
     if (!round.changed) await this.deps.state.write(round.bookkeeping);
-    let problem = round.tooBig;
+    let problem = round.tooBig && say(round.tooBig);
     if (!problem && Object.keys(round.writes).length > 0) {
       if (!this.#mayWrite()) {
-        problem = 'The browser’s sync limit of writes per minute was reached; sync resumes in a minute.';
+        problem = i18n.t('background.syncWriteLimit');
         setTimeout(() => this.schedule(), 60_000);
       } else {
         this.#writes.push(this.deps.now());
         await this.deps.area.set(round.writes);
         if (round.removals.length > 0) await this.deps.area.remove(round.removals);
-        if (round.replacedHeader) problem = HEADER_REPLACED;
+        if (round.replacedHeader) problem = i18n.t('background.syncHeaderReplaced');
       }
     }
     await this.deps.state.write({

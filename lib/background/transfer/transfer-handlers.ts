@@ -17,6 +17,8 @@ import type { Handlers } from '../router.ts';
 import type { VaultSession } from '../session/session.ts';
 import type { Pending } from '../pending.ts';
 import { BackgroundError } from '../errors.ts';
+import { words } from '../../words.ts';
+import { i18n } from '#i18n';
 
 export interface TransferHandlerDeps {
   session: VaultSession;
@@ -34,10 +36,10 @@ async function plan(format: 'env' | 'backup', text: string, passphrase: string |
   const existing = await session.read((payload) => payload.entries);
   try {
     if (format === 'env') return planEnvImport(parseEnvFile(text), existing);
-    if (!passphrase) throw new ImportError('Enter the passphrase of the backup.');
+    if (!passphrase) throw new ImportError(words('errors.backupPassphraseNeeded'));
     return planBackupImport(await openBackup(text, passphrase), existing);
   } catch (error) {
-    if (error instanceof ImportError) throw new BackgroundError('import-failed', error.message);
+    if (error instanceof ImportError) throw new BackgroundError('import-failed', error.words);
     throw error;
   }
 }
@@ -54,7 +56,7 @@ export function transferHandlers({ session, imports, checkAll, kdfParams, now, n
   return {
     previewImport: async ({ format, text, passphrase }) => {
       const candidates = await plan(format, text, passphrase, session);
-      if (candidates.length === 0) throw new BackgroundError('import-failed', 'No API keys were found in this file.');
+      if (candidates.length === 0) throw new BackgroundError('import-failed', words('errors.noKeysInFile'));
       return { token: imports.hold(candidates), rows: candidates.map(row) };
     },
     confirmImport: async ({ token }) => {
@@ -93,7 +95,7 @@ export function transferHandlers({ session, imports, checkAll, kdfParams, now, n
         enabled,
         ...(expiresAt !== undefined ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
       }));
-      return { text: JSON.stringify({ warning: 'Every key in this file is readable by anyone who opens it.', exportedAt: new Date(now()).toISOString(), keys: plain }, null, 2) };
+      return { text: JSON.stringify({ warning: i18n.t('background.exportWarning'), exportedAt: new Date(now()).toISOString(), keys: plain }, null, 2) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -1,0 +1,23 @@
+/**
+ * Words by reference: a message of locales/en.yml named by its key, with the values for
+ * its `$1`, `$2`… (and a count, for a plural message). Pure modules say what they mean
+ * this way, as they may not call the browser's i18n; the page or the background that
+ * shows it turns it into the reader's language (`say.ts`).
+ * @module
+ */
+import type { GeneratedI18nStructure } from '#i18n';
+
+/** The key of a message of locales/en.yml. */
+export type MessageKey = Exclude<keyof GeneratedI18nStructure & string, `@@${string}`>;
+
+/** A message by key, with its substitutions and, for a plural message, its count. */
+export interface Words {
+  readonly key: MessageKey;
+  readonly values?: readonly (string | number)[];
+  readonly count?: number;
+}
+
+/** The words of message `key` with `values` for its `$1`, `$2`…. */
+export function words(key: MessageKey, ...values: (string | number)[]): Words {
+  return values.length ? { key, values } : { key };
+}

@@ -145,7 +145,10 @@ export const PROTOCOL = {
     response: EntryResponseSchema,
     senders: PAGES,
   },
-  deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
+  /** Deletes a key; `undo` names the deleted key, held in the background's memory for a short while. */
+  deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ undo: ONE_TIME_ID }), senders: PAGES },
+  /** Puts back the key a delete's `undo` token names, with its id and fields. */
+  restoreEntry: { request: z.strictObject({ token: ONE_TIME_ID }), response: EntryResponseSchema, senders: PAGES },
   setActive: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
   duplicateEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EntryResponseSchema, senders: PAGES },
   /**

@@ -10,6 +10,7 @@ import { warmUpKdf, type Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
+import type { Entry } from '../vault/payload-schema.ts';
 import { hostPattern } from '../web/address.ts';
 import { isPassiveRequest, type Result } from '../messages.ts';
 import { route, type Handlers, type SenderContext } from './router.ts';
@@ -122,6 +123,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This import preview has expired. Choose the file again.') });
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This saved-key offer has expired. Save the key from the console again.') });
+  // A deleted key waits two minutes for "Undo", in this worker's memory only.
+  const deleted = new Pending<Entry>({ now, newToken: newId, lifetimeMs: 2 * 60_000, expired: () => new BackgroundError('not-found', 'It is too late to undo this delete.') });
   const menus = new InlineMenus({ now, newId });
   const sites = new InlineSites(browser);
   const revokes = new Pending<HeldRevocation>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', 'This confirmation has expired. Choose “Revoke at provider…” again.') });
@@ -154,6 +157,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       newId,
       checkSoon: (id) => checks.checkSoon(id),
       copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(clipboardFailed),
+      deleted,
     }),
     ...viewHandlers(session, view),
     ...checkHandlers(checks),
@@ -181,6 +185,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   session.events.on('locked', () => {
     imports.clear();
     captures.clear();
+    deleted.clear();
     menus.clear();
     revokes.clear();
     checks.cancel();

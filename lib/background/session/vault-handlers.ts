@@ -5,11 +5,13 @@
  * @module
  */
 import * as entries from '../../vault/entries.ts';
+import { restoreEntry } from '../../vault/restore-entry.ts';
 import { summarize } from '../../vault/summary.ts';
 import { disabledKeyError } from '../../vault/key-use.ts';
-import type { Payload } from '../../vault/payload-schema.ts';
+import type { Entry, Payload } from '../../vault/payload-schema.ts';
 import type { VaultStatus } from '../../messages.ts';
 import type { Handlers } from '../router.ts';
+import type { Pending } from '../pending.ts';
 import type { VaultSession } from './session.ts';
 
 export interface VaultHandlerDeps {
@@ -21,10 +23,12 @@ export interface VaultHandlerDeps {
   checkSoon: (id: string) => void;
   /** A key was handed out for copying; the clipboard is to be cleared after `seconds`. */
   copied: (secret: string, seconds: number) => void;
+  /** Keys deleted moments ago, in memory only, for "Undo" (forgotten when the vault locks). */
+  deleted: Pending<Entry>;
 }
 
 /** Handlers for the vault's state, its keys and one secret at a time. */
-export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultHandlerDeps) {
+export function vaultHandlers({ session, now, newId, checkSoon, copied, deleted }: VaultHandlerDeps) {
   const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
   const unchanged = (payload: Payload) => ({ payload, result: {} });
   const withSummary = ({ payload, entry }: { payload: Payload; entry: Payload['entries'][number] }) => ({ payload, result: { entry: summarize(entry, payload) } });
@@ -46,7 +50,14 @@ export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultH
       if (!updated.entry.validation) checkSoon(id);
       return updated;
     },
-    deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
+    deleteEntry: async ({ id }) => {
+      const entry = await session.mutate((payload) => ({ payload: entries.deleteEntry(payload, id, now()), result: entries.findEntry(payload, id) }));
+      return { undo: deleted.hold(entry) };
+    },
+    restoreEntry: async ({ token }) => {
+      const entry = deleted.take(token);
+      return session.mutate((payload) => withSummary(restoreEntry(payload, entry, now())));
+    },
     setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
     duplicateEntry: async ({ id }) => {
       const copy = await session.mutate((payload) => withSummary(entries.duplicateEntry(payload, id, newId(), now())));

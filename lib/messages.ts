@@ -149,6 +149,8 @@ export const PROTOCOL = {
   deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ undo: ONE_TIME_ID }), senders: PAGES },
   /** Puts back the key a delete's `undo` token names, with its id and fields. */
   restoreEntry: { request: z.strictObject({ token: ONE_TIME_ID }), response: EntryResponseSchema, senders: PAGES },
+  /** The names of the models a key's last check listed (the list itself leaves them out). */
+  entryModels: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ models: z.array(z.string()) }), senders: PAGES },
   setActive: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
   duplicateEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EntryResponseSchema, senders: PAGES },
   /**

@@ -4,6 +4,7 @@
  * from the vault's entries.
  * @module
  */
+import { ask } from '../../lib/client.ts';
 import type { EntrySummaryView } from '../../lib/messages.ts';
 import type { KeyPrefill } from '../../lib/ui/key-prefill.ts';
 import { buildIndex, search, type Indexed } from '../../lib/ui/search-index.ts';
@@ -19,6 +20,8 @@ export class OptionsState {
   prefill = $state<KeyPrefill | undefined>(undefined);
   /** The id of the key whose details are open. */
   details = $state<string | undefined>(undefined);
+  /** The models its last check listed, once the background gave them. */
+  detailModels = $state<readonly string[]>([]);
 
   readonly vault: VaultState;
   /** The searchable text of every entry: rebuilt when the list changes, not per keystroke. */
@@ -32,6 +35,14 @@ export class OptionsState {
     this.#index = $derived(buildIndex(this.vault.entries));
     this.shown = $derived(search(this.#index, this.query, this.provider));
     this.detailed = $derived(this.details === undefined ? undefined : this.vault.entries.find((entry) => entry.id === this.details));
+  }
+
+  /** Opens the details of key `id` and asks for its models. */
+  async openDetails(id: string): Promise<void> {
+    this.details = id;
+    this.detailModels = [];
+    const answer = await ask('entryModels', { id });
+    if (answer.ok && this.details === id) this.detailModels = answer.data.models;
   }
 
   /** Opens the add form, with `prefill` if given. */

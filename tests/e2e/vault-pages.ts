@@ -36,6 +36,7 @@ export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   watchText(key.name);
   const endpoint = key.endpoint || PROVIDERS.find(({ name }) => name === key.provider)?.defaultEndpoint;
   if (endpoint && key.secret) watchSecret(key.secret, endpoint);
+  await openSection(page, 'Keys');
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Provider').selectOption({ label: key.provider });
   await page.getByLabel('Name').fill(key.name);

@@ -58,6 +58,7 @@ export function vaultHandlers({ session, now, newId, checkSoon, copied, deleted 
       const entry = deleted.take(token);
       return session.mutate((payload) => withSummary(restoreEntry(payload, entry, now())));
     },
+    entryModels: async ({ id }) => ({ models: await session.read((payload) => entries.findEntry(payload, id).validation?.models ?? []) }),
     setActive: ({ id }) => session.mutate((payload) => unchanged(entries.setActive(payload, id))),
     duplicateEntry: async ({ id }) => {
       const copy = await session.mutate((payload) => withSummary(entries.duplicateEntry(payload, id, newId(), now())));

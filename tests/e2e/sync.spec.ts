@@ -26,6 +26,8 @@ async function deliver(items: Record<string, unknown>, to: BrowserContext): Prom
 }
 
 test('two profiles share one vault through their sync areas, which hold only ciphertext, and merge offline edits', async () => {
+  // Two browsers, two vaults (two KDF runs each) and sync rounds: near a minute alone on two cores.
+  test.setTimeout(120_000);
   resetWatched();
   const first = await launchWithExtension();
   const second = await launchWithExtension();

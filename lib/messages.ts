@@ -149,7 +149,12 @@ export const PROTOCOL = {
     response: EntryResponseSchema,
     senders: PAGES,
   },
-  deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EMPTY, senders: PAGES },
+  /** Deletes a key; `undo` names the deleted key, held in the background's memory for a short while. */
+  deleteEntry: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ undo: ONE_TIME_ID }), senders: PAGES },
+  /** Puts back the key a delete's `undo` token names, with its id and fields. */
+  restoreEntry: { request: z.strictObject({ token: ONE_TIME_ID }), response: EntryResponseSchema, senders: PAGES },
+  /** The names of the models a key's last check listed (the list itself leaves them out). */
+  entryModels: { request: z.strictObject({ id: ENTRY_ID }), response: z.strictObject({ models: z.array(z.string()) }), senders: PAGES },
   /** Makes a key its provider's active key; `site`: chosen in the popup over that page, which remembers it there too. */
   setActive: { request: z.strictObject({ id: ENTRY_ID, site: z.optional(SITE_ORIGIN) }), response: EMPTY, senders: PAGES },
   duplicateEntry: { request: z.strictObject({ id: ENTRY_ID }), response: EntryResponseSchema, senders: PAGES },

@@ -4,6 +4,7 @@
  * keys through the vault's view, like any other change.
  * @module
  */
+import { i18n } from '#i18n';
 import { ask } from '../../lib/client.ts';
 import type { EntrySummaryView, ResponseOf } from '../../lib/messages.ts';
 
@@ -30,8 +31,8 @@ export class SpendState {
     this.refreshing = false;
     if (!answer.ok) return answer.message;
     const { keys, problems } = answer.data;
-    if (keys === 0) return 'No key here reports usage: OpenRouter and DeepSeek keys do, and OpenAI or Anthropic keys with an admin key of their organization in the vault.';
-    return `Usage read for ${keys} key${keys === 1 ? '' : 's'}${problems ? `; ${problems} could not be read (see their rows)` : ''}.`;
+    if (keys === 0) return i18n.t('options.spend.noneReport');
+    return problems ? i18n.t('options.spend.readWithProblems', keys, [keys, problems]) : i18n.t('options.spend.read', keys);
   }
 
   /** Sets (or, with undefined, removes) a key's or provider's monthly budget; returns an error message, if any. */
@@ -59,7 +60,7 @@ export class SpendState {
       return answer.message;
     }
     this.revoking = undefined;
-    return answer.data.sent ? `Revoked “${revoking.entry.name}” at the provider and disabled it here.` : `“${revoking.entry.name}” was already revoked at the provider; disabled it here.`;
+    return answer.data.sent ? i18n.t('options.spend.revoked', [revoking.entry.name]) : i18n.t('options.spend.alreadyRevoked', [revoking.entry.name]);
   }
 
   cancelRevoke(): void {

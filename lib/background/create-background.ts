@@ -10,6 +10,7 @@ import { warmUpKdf, type Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import { HEADER_KEY } from '../vault/envelope-schema.ts';
+import type { Entry } from '../vault/payload-schema.ts';
 import { hostPattern } from '../web/address.ts';
 import { isPassiveRequest, type Result } from '../messages.ts';
 import { route, type Handlers, type SenderContext } from './router.ts';
@@ -123,6 +124,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   });
   const imports = new Pending<ImportCandidate[]>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', words('errors.importExpired')) });
   const captures = new Pending<Capture>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', words('errors.captureExpired')) });
+  // A deleted key waits two minutes for "Undo", in this worker's memory only.
+  const deleted = new Pending<Entry>({ now, newToken: newId, lifetimeMs: 2 * 60_000, expired: () => new BackgroundError('not-found', words('errors.undoTooLate')) });
   const menus = new InlineMenus({ now, newId });
   const sites = new InlineSites(browser);
   const revokes = new Pending<HeldRevocation>({ now, newToken: newId, expired: () => new BackgroundError('import-expired', words('errors.revokeExpired')) });
@@ -155,6 +158,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       newId,
       checkSoon: (id) => checks.checkSoon(id),
       copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(clipboardFailed),
+      deleted,
     }),
     ...viewHandlers(session, view),
     ...checkHandlers(checks),
@@ -182,6 +186,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   session.events.on('locked', () => {
     imports.clear();
     captures.clear();
+    deleted.clear();
     menus.clear();
     revokes.clear();
     checks.cancel();

@@ -1,8 +1,8 @@
 /**
  * Things waiting in the background for the user's next step, named by a random token:
  * an import waiting for confirmation, a captured key waiting for the add form. The
- * secrets stay here; pages see a token. Forgotten after 10 minutes, when taken, or when
- * the vault locks.
+ * secrets stay here; pages see a token. Forgotten after 10 minutes (or the lifetime
+ * given), when taken, or when the vault locks.
  * @module
  */
 
@@ -14,6 +14,8 @@ export interface PendingDeps {
   newToken: () => string;
   /** The error for a token that is unknown or too old. */
   expired: () => Error;
+  /** How long an item waits; 10 minutes unless given. */
+  lifetimeMs?: number;
 }
 
 export class Pending<T> {
@@ -24,7 +26,7 @@ export class Pending<T> {
   /** Keeps `item` until taken; returns the token that names it. */
   hold(item: T): string {
     const token = this.deps.newToken();
-    this.#pending.set(token, { item, expires: this.deps.now() + LIFETIME_MS });
+    this.#pending.set(token, { item, expires: this.deps.now() + (this.deps.lifetimeMs ?? LIFETIME_MS) });
     return token;
   }
 

@@ -25,20 +25,6 @@ export function useConcern(key: KeyUseFacts, now: number): Words | undefined {
   return undefined;
 }
 
-/**
- * `useConcern` in English, for the options page until it says words by reference too
- * (issue 18: the options page moves to locales/en.yml on its own branch); then this goes.
- */
-export function useWarning(key: KeyUseFacts, now: number): string | undefined {
-  const concern = useConcern(key, now);
-  if (!concern) return undefined;
-  const [name, detail] = concern.values ?? [];
-  if (concern.key === 'keyUse.disabled') return `“${name}” is disabled.`;
-  if (concern.key === 'keyUse.expired') return `“${name}” expired on ${detail}.`;
-  if (concern.key === 'keyUse.leaked') return `“${name}”: Reported as leaked — create a new key.`;
-  return `The provider said “${name}” is invalid${detail ? `: ${detail}` : '.'}`;
-}
-
 /** The background's refusal to hand out a disabled key the user did not confirm. */
 export function disabledKeyError(name: string): VaultError {
   return new VaultError('disabled', words('keyUse.disabledRefused', name));

@@ -1,6 +1,6 @@
 import { test, expect } from './fixture.ts';
 import { FakeProvider } from '../fixtures/fake-provider.ts';
-import { addKey, button, createVault, row, waitForText } from './pages.ts';
+import { addKey, button, byRole, createVault, row, rowAction, waitForText } from './pages.ts';
 
 test('Firefox: keys are checked at their own endpoint, on save and on Check', async ({ firefox }) => {
   const fake = await FakeProvider.start();
@@ -15,10 +15,13 @@ test('Firefox: keys are checked at their own endpoint, on save and on Check', as
       await addKey(page, key);
       await waitForText(await row(page, key.name), key.status);
     }
-    await waitForText(await row(page, 'Anthropic bad'), 'invalid x-api-key');
+    // The provider's words are in the key's details.
+    await (await button(await row(page, 'Anthropic bad'), 'Anthropic bad')).click();
+    await waitForText(await byRole(page, 'dialog', 'Anthropic bad'), 'invalid x-api-key');
+    await page.keyboard.press('Escape');
 
     const before = fake.log.length;
-    await (await button(await row(page, 'OpenAI good'), 'Check')).click();
+    await rowAction(await row(page, 'OpenAI good'), 'Check');
     await expect.poll(() => fake.log.length).toBe(before + 1);
 
     // The server's log: each key reached only its own endpoint, in its provider's header.

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { test, expect } from './fixture.ts';
 import type { Firefox } from './firefox.ts';
-import { addKey, button, byRole, choose, createVault } from './pages.ts';
+import { addKey, button, byRole, choose, createVault, openSection } from './pages.ts';
 import { readClipboard, writeClipboard } from './extension-pages.ts';
 
 const KEY = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-CLIPBOARDaaaaaaaaaaaaaaaaaaaaaaa1111' };
@@ -11,6 +11,7 @@ async function copyWithShortestDelay(firefox: Firefox): Promise<Page> {
   const options = await firefox.open('options.html');
   await createVault(options);
   await addKey(options, KEY);
+  await openSection(options, 'Settings');
   await choose(options, 'Clear clipboard after', '10 seconds');
   const popup = await firefox.open('popup.html');
   await (await button(await byRole(popup, 'listitem', 'OpenAI'), 'Copy')).click();

@@ -74,6 +74,21 @@ export async function byRole(scope: Scope, role: string, text: string): Promise<
   }
 }
 
+/** Opens a section of the options page ("Settings", "Sync"…) from its navigation, and waits until it is the current one. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const link = await page.waitForSelector(`::-p-aria([name="${name}"][role="link"])`);
+  await link!.click();
+  await page.waitForFunction((wanted: string) => document.querySelector('nav a[aria-current="page"]')?.textContent?.trim() === wanted, {}, name);
+}
+
+/** Chooses `action` ("Check", "Show"…) in a key row's "More actions" menu. */
+export async function rowAction(item: ElementHandle<Element>, action: string): Promise<void> {
+  const more = await item.waitForSelector('button[aria-haspopup="menu"]');
+  await more!.click();
+  const choice = await item.waitForSelector(`::-p-aria([name="${action}"][role="menuitem"])`);
+  await choice!.click();
+}
+
 /** The key's list item. */
 export const row = (page: Page, name: string) => byRole(page, 'listitem', name);
 
@@ -100,6 +115,7 @@ export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   watchText(key.name);
   const endpoint = key.endpoint || PROVIDERS.find(({ name }) => name === key.provider)?.defaultEndpoint;
   if (endpoint) watchSecret(key.secret, endpoint);
+  await openSection(page, 'Keys');
   await (await button(page, 'Add key')).click();
   await choose(page, 'Provider', key.provider);
   await fill(page, 'Name', key.name);

@@ -1,7 +1,7 @@
 import { test, expect } from './fixture.ts';
 import { Firefox } from './firefox.ts';
 import { PASSPHRASE } from '../e2e/vault-pages.ts';
-import { addKey, button, byRole, createVault, fill, row, tick } from './pages.ts';
+import { addKey, button, byRole, createVault, fill, openSection, row, tick } from './pages.ts';
 import { deliverSyncItems, storedAreas } from './extension-pages.ts';
 
 const SYNC = 'Sync this vault across browsers signed in to the same account';
@@ -15,6 +15,7 @@ test('Firefox: sync writes ciphertext items to storage.sync, and another profile
   const page = await firefox.open('options.html');
   await createVault(page);
   for (const key of KEYS.slice(0, 2)) await addKey(page, key);
+  await openSection(page, 'Sync');
   await tick(page, SYNC);
   await byRole(page, 'status', 'of 100.0 KB');
   const written = (await storedAreas(page)).sync;
@@ -31,9 +32,11 @@ test('Firefox: sync writes ciphertext items to storage.sync, and another profile
     const other = await second.open('options.html');
     await createVault(other, 'second profile passphrase 7');
     await deliverSyncItems(other, (await storedAreas(page)).sync);
+    await openSection(other, 'Sync');
     await tick(other, SYNC);
     await fill(other, 'Passphrase of the synced vault', PASSPHRASE);
     await (await button(other, 'Join')).click();
+    await openSection(other, 'Keys');
     for (const key of KEYS) await row(other, key.name);
     expect(await second.leaks(), 'leaks in the second profile').toEqual([]);
   } finally {

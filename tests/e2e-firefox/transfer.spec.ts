@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
 import { test, expect } from './fixture.ts';
-import { addKey, button, byRole, createVault, field, fill, row } from './pages.ts';
+import { addKey, button, byRole, createVault, field, fill, openSection, row, rowAction } from './pages.ts';
 import { storedAreas, wipeStorage } from './extension-pages.ts';
 import { PASSPHRASE } from '../e2e/vault-pages.ts';
 
@@ -23,6 +23,7 @@ test('Firefox: import a .env file through a preview; a malformed file changes no
   await createVault(page);
   await addKey(page, GROQ);
   const before = JSON.stringify((await storedAreas(page)).local);
+  await openSection(page, 'Import & export');
 
   await (await importInput(page)).uploadFile(fileWith('broken.env', 'OPENAI_API_KEY sk-missing-equals\n'));
   await byRole(page, 'alert', 'Line 1 is not of the form NAME=value');
@@ -35,6 +36,7 @@ test('Firefox: import a .env file through a preview; a malformed file changes no
   expect(await preview.evaluate((table) => table.textContent)).not.toContain(OPENAI.secret);
   await (await button(page, 'Import 1 key')).click();
   await byRole(page, 'status', 'Imported 1 key');
+  await openSection(page, 'Keys');
   await row(page, 'OpenAI (OPENAI_API_KEY)');
 });
 
@@ -43,6 +45,7 @@ test('Firefox: a downloaded backup restores identical keys into a wiped vault', 
   await createVault(page);
   await addKey(page, OPENAI);
   await addKey(page, GROQ);
+  await openSection(page, 'Import & export');
   await fill(page, 'Master passphrase, again', PASSPHRASE); // the export form's, first on the page
   await fill(page, 'Backup passphrase (new)', 'backup passphrase 77');
   await fill(page, 'Confirm backup passphrase', 'backup passphrase 77');
@@ -54,13 +57,16 @@ test('Firefox: a downloaded backup restores identical keys into a wiped vault', 
   await wipeStorage(page);
   const fresh = await firefox.open('options.html');
   await createVault(fresh, 'a new vault passphrase');
+  await openSection(fresh, 'Import & export');
   await (await importInput(fresh)).uploadFile(fileWith('backup.json', backup));
   await fill(fresh, 'Backup passphrase', 'backup passphrase 77');
   await (await button(fresh, 'Open backup')).click();
   await (await button(fresh, 'Import 2 keys')).click();
+  await byRole(fresh, 'status', 'Imported 2 keys');
+  await openSection(fresh, 'Keys');
   for (const key of [OPENAI, GROQ]) {
     const item = await row(fresh, key.name);
-    await (await button(item, 'Show')).click();
+    await rowAction(item, 'Show');
     await byRole(fresh, 'listitem', key.secret);
   }
 });

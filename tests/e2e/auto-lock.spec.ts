@@ -1,11 +1,12 @@
 import { test, expect } from './extension.ts';
 import { FakeProvider } from '../fixtures/fake-provider.ts';
-import { createVault } from './vault-pages.ts';
+import { createVault, openSection } from './vault-pages.ts';
 
 test('at its shortest setting the vault locks itself one minute after its last use', async ({ openPage, worker }) => {
   test.setTimeout(150_000);
   const options = await openPage('options');
   await createVault(options);
+  await openSection(options, 'Settings');
   await options.getByLabel('Auto-lock').selectOption({ label: 'After 1 minute without use' });
   await expect(options.getByLabel('Auto-lock')).toHaveValue('1');
   const setAt = Date.now();
@@ -31,8 +32,10 @@ test('with the options page open and check results arriving all the while, the v
         await chrome.runtime.sendMessage({ type: 'addEntry', data: { entry } });
       }
     }, fake.endpoint('openai'));
+    await openSection(options, 'Settings');
     await options.getByLabel('Auto-lock').selectOption({ label: 'After 1 minute without use' });
     await expect(options.getByLabel('Auto-lock')).toHaveValue('1');
+    await openSection(options, 'Keys');
     await options.getByRole('button', { name: 'Check all' }).click(); // the last use
     const usedAt = Date.now();
     await expect(options.getByRole('status').filter({ hasText: /Checking \d+ of 60/ })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './extension.ts';
-import { addKey, createVault } from './vault-pages.ts';
+import { addKey, createVault, openSection } from './vault-pages.ts';
 
 const KEY = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-CLIPBOARDaaaaaaaaaaaaaaaaaaaaaaa1111' };
 
@@ -16,6 +16,7 @@ async function copyWithDelay(openPage: (name: 'options' | 'popup') => Promise<Pa
   const options = await openPage('options');
   await createVault(options);
   await addKey(options, KEY);
+  await openSection(options, 'Settings');
   await options.getByLabel('Clear clipboard after').selectOption({ label: `${seconds} seconds` });
   await expect(options.getByLabel('Clear clipboard after')).toHaveValue(String(seconds));
   const popup = await openPage('popup');

@@ -1,5 +1,5 @@
 import { ANTHROPIC, GROQ, OPENAI, expect, fillFromPopup, listed, test } from './fill-world.ts';
-import { addKey, createVault } from './vault-pages.ts';
+import { addKey, createVault, openSection } from './vault-pages.ts';
 import { clickShadowButton, shadowButtons } from './closed-shadow.ts';
 import { menuIn, menuKeys, menuSays, pickInMenu } from './inline-menu.ts';
 import type { Page } from '@playwright/test';
@@ -127,6 +127,7 @@ test('the inline offer runs on a site the user turns on, until turned off', asyn
   await app.waitForTimeout(300);
   await expect(app.locator('ai-key-vault-ui')).toHaveCount(0); // not a curated site
 
+  await openSection(options, 'Fill on other sites');
   await options.getByLabel('Site address').fill(new URL(site.byokUrl).origin);
   await options.getByRole('button', { name: 'Turn on' }).click();
   await expect(options.getByRole('list', { name: 'Sites with fill suggestions' })).toContainText('http://127.0.0.1');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './extension.ts';
-import { KDF_WAIT, PASSPHRASE, addKey, createVault, unlock } from './vault-pages.ts';
+import { KDF_WAIT, PASSPHRASE, addKey, createVault, openSection, rowAction, unlock } from './vault-pages.ts';
 
 const OPENAI_A = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' };
 const OPENAI_B = { provider: 'OpenAI', name: 'Work', secret: 'sk-proj-WORKbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' };
@@ -33,7 +33,7 @@ test('edit, duplicate names refused, search, filter, duplicate, disable, make ac
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // Edit: name, tags and notes; the key itself is kept when left empty.
-  await row(page, 'Fast').getByRole('button', { name: 'Edit' }).click();
+  await rowAction(row(page, 'Fast'), 'Edit');
   await page.getByLabel('Name').fill('Fast lane');
   await page.getByLabel('Tags').fill('prod, ci');
   await page.getByLabel('Notes').fill('used by the nightly build');
@@ -52,12 +52,12 @@ test('edit, duplicate names refused, search, filter, duplicate, disable, make ac
   await page.getByRole('group', { name: 'Show keys of' }).getByRole('button', { name: /All/ }).click();
 
   // Duplicate, make active, disable.
-  await row(page, 'Work').getByRole('button', { name: 'Duplicate' }).click();
+  await rowAction(row(page, 'Work'), 'Duplicate');
   await expect(row(page, 'Work (copy)')).toContainText('sk-p…2222');
-  await row(page, 'Work').getByRole('button', { name: 'Make active' }).click();
-  await expect(row(page, 'Work')).toContainText('OpenAI · active');
-  await expect(row(page, 'Personal')).not.toContainText('OpenAI · active');
-  await row(page, 'Personal').getByRole('button', { name: 'Disable' }).click();
+  await rowAction(row(page, 'Work'), 'Make active');
+  await expect(row(page, 'Work')).toContainText('active');
+  await expect(row(page, 'Personal')).not.toContainText('active');
+  await rowAction(row(page, 'Personal'), 'Disable');
   await expect(row(page, 'Personal')).toContainText('disabled');
 
   // Copy of a disabled key asks first; copy puts exactly that key on the clipboard.
@@ -68,13 +68,13 @@ test('edit, duplicate names refused, search, filter, duplicate, disable, make ac
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(OPENAI_A.secret);
 
   // Show reveals the key in place; Hide masks it again.
-  await row(page, 'Work').getByRole('button', { name: 'Show' }).click();
+  await rowAction(row(page, 'Work'), 'Show');
   await expect(row(page, 'Work')).toContainText(OPENAI_B.secret);
-  await row(page, 'Work').getByRole('button', { name: 'Hide' }).click();
+  await rowAction(row(page, 'Work'), 'Hide');
   await expect(row(page, 'Work')).not.toContainText(OPENAI_B.secret);
 
   // Deleting the active key says which one takes over.
-  await row(page, 'Work').getByRole('button', { name: 'Delete' }).click();
+  await rowAction(row(page, 'Work'), 'Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('It is the active OpenAI key. “Work (copy)” becomes the active one.');
   await dialog.getByRole('button', { name: 'Delete' }).click();
@@ -88,6 +88,7 @@ test('import a .env file through a preview; a malformed file changes nothing', a
   await addKey(page, GROQ);
   const before = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
 
+  await openSection(page, 'Import & export');
   await page.getByLabel('Import', { exact: true }).setInputFiles(fileWith('broken.env', 'OPENAI_API_KEY sk-missing-equals\n'));
   await expect(page.getByRole('alert')).toContainText('Line 1 is not of the form NAME=value');
   expect(JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)))).toBe(before);
@@ -98,9 +99,10 @@ test('import a .env file through a preview; a malformed file changes nothing', a
   await expect(preview).toContainText('OPENAI_API_KEY, line 2');
   await expect(preview).toContainText('Duplicate (skipped)');
   await expect(preview).not.toContainText(OPENAI_A.secret);
-  await expect(row(page, 'OpenAI (OPENAI_API_KEY)')).toHaveCount(0); // nothing saved yet
+  expect(JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)))).toBe(before); // nothing saved yet
   await page.getByRole('button', { name: 'Import 1 key' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 key' })).toBeVisible();
+  await openSection(page, 'Keys');
   await expect(row(page, 'OpenAI (OPENAI_API_KEY)')).toContainText('sk-p…1111');
   await expect(page.getByRole('listitem')).toHaveCount(2);
 });
@@ -112,6 +114,7 @@ test('a backup asks for the master passphrase, and restores identical keys into 
   await addKey(page, GROQ);
   // The master passphrase is asked again: someone at an unlocked browser cannot pick a
   // backup passphrase of their own and leave with every key.
+  await openSection(page, 'Import & export');
   const exportForm = page.getByRole('form', { name: 'Export backup' });
   await exportForm.getByLabel('Backup passphrase (new)').fill('backup passphrase 77');
   await exportForm.getByLabel('Confirm backup passphrase').fill('backup passphrase 77');
@@ -135,13 +138,16 @@ test('a backup asks for the master passphrase, and restores identical keys into 
   });
   const fresh = await openPage('options');
   await createVault(fresh, 'a new vault passphrase');
+  await openSection(fresh, 'Import & export');
   await fresh.getByLabel('Import', { exact: true }).setInputFiles(fileWith('backup.json', backup));
   await fresh.getByLabel('Backup passphrase', { exact: true }).fill('backup passphrase 77');
   await fresh.getByRole('button', { name: 'Open backup' }).click();
   await fresh.getByRole('button', { name: 'Import 2 keys' }).click();
+  await expect(fresh.getByRole('status').filter({ hasText: 'Imported 2 keys' })).toBeVisible();
+  await openSection(fresh, 'Keys');
   for (const key of [OPENAI_A, GROQ]) {
     await fresh.getByRole('searchbox', { name: 'Search' }).fill(key.name);
-    await fresh.getByRole('listitem').first().getByRole('button', { name: 'Show' }).click();
+    await rowAction(fresh.getByRole('listitem').first(), 'Show');
     await expect(fresh.getByRole('listitem').first()).toContainText(key.secret);
   }
 });
@@ -149,6 +155,7 @@ test('a backup asks for the master passphrase, and restores identical keys into 
 test('change the passphrase: the old one is refused, the new one opens', async ({ openPage }) => {
   const page = await openPage('options');
   await createVault(page);
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.getByLabel('Current passphrase').fill(PASSPHRASE);
   await page.getByLabel('New passphrase', { exact: true }).fill('brand new passphrase 2');
@@ -165,9 +172,11 @@ test('change the passphrase: the old one is refused, the new one opens', async (
 test('settings persist, and an expired key says so', async ({ openPage }) => {
   const page = await openPage('options');
   await createVault(page);
+  await openSection(page, 'Settings');
   await page.getByLabel('Auto-lock').selectOption({ label: 'Never' });
   await page.getByLabel('Clear clipboard after').selectOption({ label: '10 seconds' });
   await expect(page.getByText('Key derivation: argon2id, 64 MiB, 3 passes, 1 lane.')).toBeVisible();
+  await openSection(page, 'Keys');
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Name').fill('Old trial');
   await page.getByLabel('API key').fill('sk-proj-OLDTRIALddddddddddddddddddddddd4444');
@@ -175,6 +184,7 @@ test('settings persist, and an expired key says so', async ({ openPage }) => {
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(row(page, 'Old trial')).toContainText('expired');
   await page.reload();
+  await openSection(page, 'Settings');
   await expect(page.getByLabel('Auto-lock')).toHaveValue('never');
   await expect(page.getByLabel('Clear clipboard after')).toHaveValue('10');
 });

@@ -1,6 +1,6 @@
 import { test, expect } from './extension.ts';
 import { FakeProvider } from '../fixtures/fake-provider.ts';
-import { addKey, createVault, unlock } from './vault-pages.ts';
+import { addKey, createVault, rowAction, unlock } from './vault-pages.ts';
 
 const PERSONAL = { provider: 'OpenAI', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaa1111' };
 const WORK = { provider: 'OpenAI', name: 'Work', secret: 'sk-proj-WORKbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' };
@@ -43,7 +43,7 @@ test('the popup searches, moves with the arrows, copies with Enter, and asks bef
   await createVault(options);
   await addKey(options, PERSONAL);
   await addKey(options, { provider: 'Groq', name: 'Fast', secret: `gsk_${'d'.repeat(48)}4444` });
-  await options.getByRole('listitem').filter({ hasText: 'Fast' }).getByRole('button', { name: 'Disable' }).click();
+  await rowAction(options.getByRole('listitem').filter({ hasText: 'Fast' }), 'Disable');
   await expect(options.getByRole('listitem').filter({ hasText: 'Fast' })).toContainText('disabled');
 
   const popup = await openPage('popup');

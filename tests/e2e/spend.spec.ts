@@ -1,6 +1,6 @@
 import { test, expect } from './extension.ts';
 import { FakeProvider } from '../fixtures/fake-provider.ts';
-import { addKey, createVault } from './vault-pages.ts';
+import { addKey, createVault, rowAction } from './vault-pages.ts';
 import type { Page } from '@playwright/test';
 
 const ROUTER = `sk-or-v1-${'ab12'.repeat(16)}`;
@@ -28,7 +28,9 @@ test('an OpenRouter key shows its usage and limit on its row and in the popup; b
     const router = row(page, 'Main router');
     await expect(router).toContainText('$12.50 today · $12.50 this month · $87.50 left of $100.00 (resets monthly) · as of just now');
     // No management key here: OpenRouter's key page is where it can be revoked.
-    await expect(router.getByRole('link', { name: /Revoke at provider/ })).toHaveAttribute('href', 'https://openrouter.ai/settings/keys');
+    await router.getByRole('button', { name: 'More actions' }).click();
+    await expect(router.getByRole('menuitem', { name: /Revoke at provider/ })).toHaveAttribute('href', 'https://openrouter.ai/settings/keys');
+    await page.keyboard.press('Escape');
     await expect(row(page, 'Garbled')).toContainText('Usage: OpenRouter answered the key’s usage in a shape AI Key Vault does not know; nothing was changed.');
     await expect(row(page, 'Refused admin')).toContainText(
       'Usage: OpenAI refused to let this key read the organization: it takes an admin key of the organization. OpenAI said: “You have insufficient permissions',
@@ -54,14 +56,17 @@ test('with an admin key present, an OpenAI key shows its month’s spend, and �
     await createVault(page);
     await addKey(page, { provider: 'OpenAI', name: 'Member', secret: MEMBER, endpoint: fake.endpoint('openai') });
     const member = row(page, 'Member');
-    await expect(member.getByRole('link', { name: /Revoke at provider/ })).toHaveAttribute('href', 'https://platform.openai.com/api-keys');
+    // Without an admin key, revoking is a link to the provider's key page.
+    await member.getByRole('button', { name: 'More actions' }).click();
+    await expect(member.getByRole('menuitem', { name: /Revoke at provider/ })).toHaveAttribute('href', 'https://platform.openai.com/api-keys');
+    await page.keyboard.press('Escape');
     await addKey(page, { provider: 'OpenAI', name: 'Org admin', secret: ADMIN, endpoint: fake.endpoint('openai') });
     await page.getByRole('button', { name: 'Refresh usage' }).click();
     await expect(member).toContainText('$14.25 this month · 12 requests · 1,800 tokens this month · via admin key “Org admin”, project “Main project”');
     await expect(row(page, 'Org admin')).toContainText('$17.25 this month · 1 of 1 keys here matched');
 
     const deletesBefore = fake.log.filter((r) => r.method === 'DELETE').length;
-    await member.getByRole('button', { name: 'Revoke at provider…' }).click();
+    await rowAction(member, 'Revoke at provider…');
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('OpenAI lists it as “Member key” (sk-proj-...9f2c), in project “Main project” in the organization of admin key “Org admin”.');
     await expect(dialog).toContainText('OpenAI deletes the key. This cannot be undone.');

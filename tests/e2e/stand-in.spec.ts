@@ -2,7 +2,7 @@ import { CHAT_KEY, expect, fillStandInFromPopup, press, test, whatThePageHolds }
 import { clickShadowButton } from './closed-shadow.ts';
 import { LOOK_MS, menuIn, menuKeys } from './inline-menu.ts';
 import { ToolbarPopup } from './toolbar-popup.ts';
-import { addKey, createVault, unlock } from './vault-pages.ts';
+import { addKey, createVault, openSection, unlock } from './vault-pages.ts';
 import { watchStandIn } from './leak-scan.ts';
 import { appServerLog, type TestSite } from '../fixtures/test-site.ts';
 import { API_URL } from '../fixtures/provider-host.ts';
@@ -23,6 +23,7 @@ async function boundApp(context: BrowserContext, site: TestSite, extensionId: st
   await app.getByRole('button', { name: 'Save key' }).click();
   // The app's own format check takes it for an OpenAI key.
   await expect(app.locator('#saved')).toContainText('Key saved: sk-proj-');
+  await openSection(options, 'Stand-in keys');
   return { options, app, standIn };
 }
 

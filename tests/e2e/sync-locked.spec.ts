@@ -1,9 +1,10 @@
 import { test, expect } from './extension.ts';
-import { createVault, unlock } from './vault-pages.ts';
+import { createVault, openSection, unlock } from './vault-pages.ts';
 
 test('a forged synced header cannot lock the user out, and sync can be turned off from the locked page', async ({ openPage, worker }) => {
   const page = await openPage('options');
   await createVault(page);
+  await openSection(page, 'Sync');
   await page.getByLabel('Sync this vault across browsers signed in to the same account').check();
   await expect(page.getByRole('status').filter({ hasText: /Last synced/ })).toBeVisible();
   // Someone with the account's sync data replaces the header: a newer epoch, a wrapping of their own.

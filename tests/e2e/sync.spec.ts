@@ -1,6 +1,6 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { backgroundOf, launchWithExtension } from './extension.ts';
-import { addKey, createVault } from './vault-pages.ts';
+import { addKey, createVault, openSection } from './vault-pages.ts';
 import { recordForLeaks, resetWatched } from './leak-scan.ts';
 
 const OTHER_PASSPHRASE = 'second profile passphrase 7';
@@ -26,6 +26,8 @@ async function deliver(items: Record<string, unknown>, to: BrowserContext): Prom
 }
 
 test('two profiles share one vault through their sync areas, which hold only ciphertext, and merge offline edits', async () => {
+  // Two browsers, two vaults (two KDF runs each) and sync rounds: near a minute alone on two cores.
+  test.setTimeout(120_000);
   resetWatched();
   const first = await launchWithExtension();
   const second = await launchWithExtension();
@@ -34,6 +36,7 @@ test('two profiles share one vault through their sync areas, which hold only cip
   await createVault(a);
   await addKey(a, { provider: 'OpenAI', name: 'Shared work', secret: 'sk-proj-SYNCEDaaaaaaaaaaaaaaaaaaaaaaaaaa1111' });
   await addKey(a, { provider: 'Groq', name: 'Shared hobby', secret: 'gsk_SYNCEDbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' });
+  await openSection(a, 'Sync');
   await a.getByLabel('Sync this vault across browsers signed in to the same account').check();
   await expect(a.getByRole('status').filter({ hasText: /Last synced .* of 100\.0 KB/ })).toBeVisible();
   // The header and the groups of keys (two keys: one or two groups), nothing else.
@@ -45,9 +48,11 @@ test('two profiles share one vault through their sync areas, which hold only cip
   await createVault(b, OTHER_PASSPHRASE);
   await addKey(b, { provider: 'Anthropic', name: 'Second laptop', secret: 'sk-ant-api03-SYNCEDcccccccccccccccccccccccccccccccccc' });
   await deliver(await syncItems(first), second);
+  await openSection(b, 'Sync');
   await b.getByLabel('Sync this vault across browsers signed in to the same account').check();
   await b.getByLabel('Passphrase of the synced vault').fill('copper meadow 31 whistle');
   await b.getByRole('button', { name: 'Join' }).click();
+  await openSection(b, 'Keys');
   for (const name of ['Shared work', 'Shared hobby', 'Second laptop']) await expect(b.getByRole('listitem').filter({ hasText: name })).toBeVisible();
 
   // Offline on both sides, one new key each; then each area receives the other's items.

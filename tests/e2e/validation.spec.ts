@@ -1,6 +1,6 @@
 import { test, expect } from './extension.ts';
 import { FakeProvider, closedEndpoint } from '../fixtures/fake-provider.ts';
-import { addKey, createVault, type KeyToAdd } from './vault-pages.ts';
+import { addKey, createVault, rowAction, type KeyToAdd } from './vault-pages.ts';
 
 test('pasting a key picks its provider and that provider’s endpoint, still changeable', async ({ openPage }) => {
   const page = await openPage('options');
@@ -38,8 +38,12 @@ test('keys show the outcome of their check without anyone asking, and each key g
       await addKey(page, key);
       await expect(page.getByRole('listitem').filter({ hasText: key.name })).toContainText(key.status);
     }
-    await expect(page.getByRole('listitem').filter({ hasText: 'Gemini good' })).toContainText('2 models');
-    await expect(page.getByRole('listitem').filter({ hasText: 'Anthropic bad' })).toContainText('invalid x-api-key');
+    // The details of a key: its models, and what its provider said.
+    for (const [name, said] of [['Gemini good', '2 models'], ['Gemini good', 'gemini-2.0-flash, gemini-2.5-pro'], ['Anthropic bad', 'invalid x-api-key']] as const) {
+      await page.getByRole('listitem').getByRole('button', { name, exact: true }).click();
+      await expect(page.getByRole('dialog', { name })).toContainText(said);
+      await page.keyboard.press('Escape');
+    }
 
     // "Check all" asks the provider again about every key, with progress on the page.
     const before = fake.log.length;
@@ -49,7 +53,7 @@ test('keys show the outcome of their check without anyone asking, and each key g
     for (const key of keys) await expect(page.getByRole('listitem').filter({ hasText: key.name })).toContainText(key.status);
 
     // A single "Check" re-checks one key.
-    await page.getByRole('listitem').filter({ hasText: 'OpenAI good' }).getByRole('button', { name: 'Check' }).click();
+    await rowAction(page.getByRole('listitem').filter({ hasText: 'OpenAI good' }), 'Check');
     await expect.poll(() => fake.log.length).toBe(before + 1 + keys.filter((k) => k.path).length);
 
     // The server's log: each key reached only its own endpoint, in the header its provider expects.

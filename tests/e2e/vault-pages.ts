@@ -1,5 +1,5 @@
 /** Steps a person takes on the vault pages, by the names in UI-CONTRACT.md. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { PROVIDERS } from '../../lib/providers/catalog.ts';
 import { watchSecret, watchText } from './leak-scan.ts';
 
@@ -36,6 +36,7 @@ export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   watchText(key.name);
   const endpoint = key.endpoint || PROVIDERS.find(({ name }) => name === key.provider)?.defaultEndpoint;
   if (endpoint && key.secret) watchSecret(key.secret, endpoint);
+  await openSection(page, 'Keys');
   await page.getByRole('button', { name: 'Add key' }).click();
   await page.getByLabel('Provider').selectOption({ label: key.provider });
   await page.getByLabel('Name').fill(key.name);
@@ -44,4 +45,16 @@ export async function addKey(page: Page, key: KeyToAdd): Promise<void> {
   for (const [label, value] of Object.entries(key.fields ?? {})) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: key.name })).toBeVisible();
+}
+
+/** Opens a section of the options page ("Settings", "Sync", "Import & export"…) from its navigation. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+}
+
+/** Chooses `action` ("Check", "Edit", "Delete"…) in a key row's "More actions" menu. */
+export async function rowAction(row: Locator, action: string): Promise<void> {
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await row.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
 }

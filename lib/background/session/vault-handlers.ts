@@ -5,12 +5,14 @@
  * @module
  */
 import * as entries from '../../vault/entries.ts';
+import { restoreEntry } from '../../vault/restore-entry.ts';
 import { summarize } from '../../vault/summary.ts';
 import { siteOf } from '../../vault/site-memory.ts';
 import { disabledKeyError } from '../../vault/key-use.ts';
-import type { Payload } from '../../vault/payload-schema.ts';
+import type { Entry, Payload } from '../../vault/payload-schema.ts';
 import type { VaultStatus } from '../../messages.ts';
 import type { Handlers } from '../router.ts';
+import type { Pending } from '../pending.ts';
 import type { VaultSession } from './session.ts';
 
 export interface VaultHandlerDeps {
@@ -22,10 +24,12 @@ export interface VaultHandlerDeps {
   checkSoon: (id: string) => void;
   /** A key was handed out for copying; the clipboard is to be cleared after `seconds`. */
   copied: (secret: string, seconds: number) => void;
+  /** Keys deleted moments ago, in memory only, for "Undo" (forgotten when the vault locks). */
+  deleted: Pending<Entry>;
 }
 
 /** Handlers for the vault's state, its keys and one secret at a time. */
-export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultHandlerDeps) {
+export function vaultHandlers({ session, now, newId, checkSoon, copied, deleted }: VaultHandlerDeps) {
   const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
   const unchanged = (payload: Payload) => ({ payload, result: {} });
   const withSummary = ({ payload, entry }: { payload: Payload; entry: Payload['entries'][number] }) => ({ payload, result: { entry: summarize(entry, payload) } });
@@ -47,7 +51,15 @@ export function vaultHandlers({ session, now, newId, checkSoon, copied }: VaultH
       if (!updated.entry.validation) checkSoon(id);
       return updated;
     },
-    deleteEntry: ({ id }) => session.mutate((payload) => unchanged(entries.deleteEntry(payload, id, now()))),
+    deleteEntry: async ({ id }) => {
+      const entry = await session.mutate((payload) => ({ payload: entries.deleteEntry(payload, id, now()), result: entries.findEntry(payload, id) }));
+      return { undo: deleted.hold(entry) };
+    },
+    restoreEntry: async ({ token }) => {
+      const entry = deleted.take(token);
+      return session.mutate((payload) => withSummary(restoreEntry(payload, entry, now())));
+    },
+    entryModels: async ({ id }) => ({ models: await session.read((payload) => entries.findEntry(payload, id).validation?.models ?? []) }),
     setActive: ({ id, site }) => {
       const here = siteOf(site);
       return session.mutate((payload) => unchanged(entries.setActive(here ? entries.rememberOnSite(payload, id, here, now()) : payload, id)));

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { ask } from '../lib/client.ts';
 import { curatedMatchPatterns, consoleProviders } from '../lib/fill/sites.ts';
 import { startInlineOffer } from '../lib/fill/dom/inline-offer.ts';
@@ -21,6 +22,7 @@ export default defineContentScript({
       document,
       { open: (providers) => ask('inlineOpen', { providers: providers.slice(0, 8) }), redeem: (token) => ask('inlineRedeem', { token }) },
       page,
+      i18n.t('menu.offer'),
     );
     // Picks come from the background only (a page cannot message a content script).
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

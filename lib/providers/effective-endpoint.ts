@@ -38,7 +38,7 @@ export function effectiveEndpoint(provider: Provider, target: KeyTarget): string
   const base = target.endpoint || provider.defaultEndpoint;
   if (!base) throw new Error('This key has no endpoint');
   const url = fillTemplate(base, provider, target.fields).replace(/\/+$/, '');
-  const problem = endpointProblem(url);
-  if (problem) throw new Error(problem);
+  // Saved endpoints passed these rules already; a template filled with odd fields may not.
+  if (endpointProblem(url)) throw new Error('This key’s endpoint breaks the endpoint rules');
   return url;
 }

@@ -4,22 +4,23 @@
  * @module
  */
 import { isLoopbackHost } from '../web/address.ts';
+import { words, type Words } from '../words.ts';
 
 /**
  * Returns why `text` is not an acceptable endpoint, or null when it is.
  * The message never repeats the URL (it could contain a pasted secret).
  */
-export function endpointProblem(text: string): string | null {
+export function endpointProblem(text: string): Words | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return 'Endpoint must be a full URL such as https://api.example.com/v1';
+    return words('keyProblems.endpointNotUrl');
   }
-  if (url.username || url.password) return 'Endpoint must not contain a user name or password';
-  if (url.search || url.hash) return 'Endpoint must not contain a query or fragment';
+  if (url.username || url.password) return words('keyProblems.endpointCredentials');
+  if (url.search || url.hash) return words('keyProblems.endpointQuery');
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
-  if (url.protocol === 'http:') return 'Endpoint must use https (http is allowed only on localhost)';
-  return 'Endpoint must use https';
+  if (url.protocol === 'http:') return words('keyProblems.endpointHttp');
+  return words('keyProblems.endpointScheme');
 }

@@ -22,7 +22,7 @@ function parseInput(raw: unknown, payload: Payload, editingId?: string): EntryIn
     throw new VaultError('invalid-input', words('errors.invalidField', issue?.path.join('.') || 'entry', issue?.message ?? 'invalid'));
   }
   const problem = entryProblems(parsed.data, { others: payload.entries, editingId })[0];
-  if (problem) throw new VaultError('invalid-input', words('errors.asSaid', problem.message));
+  if (problem) throw new VaultError('invalid-input', problem.words);
   return parsed.data;
 }
 

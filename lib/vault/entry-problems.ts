@@ -6,11 +6,12 @@
  */
 import { findProvider } from '../providers/catalog.ts';
 import { endpointProblem } from '../providers/endpoint.ts';
+import { words, type Words } from '../words.ts';
 
 /** A problem with one field of the input, named for the form to show beside it. */
 export interface FieldProblem {
   field: string;
-  message: string;
+  words: Words;
 }
 
 /** The fields the rules look at (already trimmed). */
@@ -41,23 +42,23 @@ export interface DraftContext {
 /** The problems of `draft`, or [] when it may be saved. */
 export function entryProblems(draft: EntryDraft, { others, editingId, keepsSecret = false }: DraftContext): FieldProblem[] {
   const provider = findProvider(draft.provider);
-  if (!provider) return [{ field: 'provider', message: 'Unknown provider' }];
+  if (!provider) return [{ field: 'provider', words: words('keyProblems.unknownProvider') }];
   const problems: FieldProblem[] = [];
   const wanted = draft.name.toLowerCase();
-  if (!draft.name) problems.push({ field: 'name', message: 'Name is required' });
+  if (!draft.name) problems.push({ field: 'name', words: words('keyProblems.nameRequired') });
   else if (others.some((other) => other.id !== editingId && other.provider === draft.provider && other.name.toLowerCase() === wanted)) {
-    problems.push({ field: 'name', message: `A ${provider.name} key with this name exists` });
+    problems.push({ field: 'name', words: words('keyProblems.nameTaken', provider.name) });
   }
-  if (/\s/.test(draft.secret)) problems.push({ field: 'secret', message: 'The key must not contain spaces or line breaks' });
-  else if (provider.needsKey && !draft.secret && !keepsSecret) problems.push({ field: 'secret', message: 'API key is required' });
+  if (/\s/.test(draft.secret)) problems.push({ field: 'secret', words: words('keyProblems.secretSpaces') });
+  else if (provider.needsKey && !draft.secret && !keepsSecret) problems.push({ field: 'secret', words: words('keyProblems.secretRequired') });
   if (draft.endpoint) {
     const problem = endpointProblem(draft.endpoint);
-    if (problem) problems.push({ field: 'endpoint', message: problem });
+    if (problem) problems.push({ field: 'endpoint', words: problem });
   } else if (!provider.defaultEndpoint) {
-    problems.push({ field: 'endpoint', message: 'Endpoint is required for this provider' });
+    problems.push({ field: 'endpoint', words: words('keyProblems.endpointRequired') });
   }
   for (const field of provider.fields) {
-    if (field.required && !draft.fields?.[field.id]) problems.push({ field: field.id, message: `${field.label} is required` });
+    if (field.required && !draft.fields?.[field.id]) problems.push({ field: field.id, words: words('keyProblems.fieldRequired', field.label) });
   }
   return problems;
 }

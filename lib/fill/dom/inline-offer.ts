@@ -40,8 +40,8 @@ interface OpenMenu {
   origin: string;
 }
 
-/** Starts the offer in `document`; the menu is `page`, framed. */
-export function startInlineOffer(document: Document, channel: OfferChannel, page: MenuPage): InlineOffer {
+/** Starts the offer in `document`: a button reading `label` (in the reader's language); the menu is `page`, framed. */
+export function startInlineOffer(document: Document, channel: OfferChannel, page: MenuPage, label: string): InlineOffer {
   const view = document.defaultView!;
   const userFocus = watchUserFocus(document);
   let shown: { field: TextField; ui: ShadowHost; providers: string[]; menu?: OpenMenu } | undefined;
@@ -87,7 +87,7 @@ export function startInlineOffer(document: Document, channel: OfferChannel, page
     const ui = mountShadowHost(document, '');
     const box = document.createElement('div');
     box.className = 'box';
-    box.append(trustedButton(document, 'Fill from AI Key Vault', () => void openMenu(field, ui, providers), 'primary'));
+    box.append(trustedButton(document, label, () => void openMenu(field, ui, providers), 'primary'));
     ui.root.append(box);
     shown = { field, ui, providers };
     place(ui, field);

@@ -136,6 +136,7 @@ test('Fill stand-in from the inline menu: the page gets a stand-in, the provider
   await addKey(options, CHAT_KEY);
   await expect(options.getByRole('listitem').filter({ hasText: CHAT_KEY.name })).toContainText('Valid');
   await addKey(options, OTHER_KEY);
+  await openSection(options, 'Fill on other sites');
   await options.getByLabel('Site address').fill(new URL(site.chatUrl()).origin);
   await options.getByRole('button', { name: 'Turn on' }).click();
   await expect(options.getByRole('list', { name: 'Sites with fill suggestions' })).toContainText('http://127.0.0.1');
@@ -148,6 +149,7 @@ test('Fill stand-in from the inline menu: the page gets a stand-in, the provider
   await expect(app.getByLabel('OpenAI API key')).toHaveValue(/^sk-proj-AKVstandin/);
   const standIn = await app.getByLabel('OpenAI API key').inputValue();
   watchStandIn(standIn, API_URL, site.chatUrl('127.0.0.1'));
+  await openSection(options, 'Stand-in keys');
   await expect(bindingRow(options)).toContainText(`http://127.0.0.1 uses ${CHAT_KEY.name}`);
   await app.getByRole('button', { name: 'Save key' }).click();
   expect(await press(app, 'Send')).toBe(200);

@@ -57,6 +57,8 @@ test('screenshots', async ({ openPage, context, site }) => {
   await createVault(options);
   for (const { provider, name, secret, shape } of SAMPLE_KEYS) await addKey(options, { provider, name, secret, endpoint: fake.endpoint(shape) });
   for (const { name, status } of SAMPLE_KEYS) await expect(options.getByRole('listitem').filter({ hasText: name })).toContainText(status);
+  // The saves' toasts go by themselves: the picture shows the page at rest.
+  await expect(options.locator('.toast-line')).toHaveCount(0, { timeout: 15_000 });
   await options.getByRole('button', { name: 'Lock' }).focus();
   await options.setViewportSize({ width: 1000, height: 720 });
   await inBothSchemes(options, 'docs/options', (path) => options.screenshot({ path }));

@@ -11,7 +11,7 @@ import { copySecret } from '../../lib/ui/copy-secret.ts';
 import { GateState } from '../../lib/ui/gate-state.svelte.ts';
 import { markListShown } from '../../lib/ui/marks.ts';
 import { bindableSite } from '../../lib/stand-in/site.ts';
-import { siteOf } from '../../lib/vault/site-memory.ts';
+import { siteOf } from '../../lib/web/address.ts';
 import { hostPattern } from '../../lib/web/address.ts';
 import type { ProviderGroupView } from '../../lib/messages.ts';
 import type { VaultChange } from '../../lib/vault-events.ts';

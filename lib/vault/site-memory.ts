@@ -17,16 +17,6 @@ const SITE = z.string().check(z.minLength(1), z.maxLength(300));
 export const SiteMemorySchema = z.record(SITE, z.int().check(z.nonnegative()));
 export type SiteMemory = z.infer<typeof SiteMemorySchema>;
 
-/** The origin a page at `url` is remembered under, or undefined for one that has none. */
-export function siteOf(url: string | undefined): string | undefined {
-  try {
-    const { origin } = new URL(url ?? '');
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `memory` with `site` used at `now`: at most MAX_REMEMBERED_SITES, the most recent kept. */
 export function rememberSite(memory: SiteMemory | undefined, site: string, now: number): SiteMemory {
   const others = Object.entries(memory ?? {}).filter(([known]) => known !== site);

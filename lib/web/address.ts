@@ -35,3 +35,13 @@ export function patternOfTypedSite(typed: string): string | undefined {
     return undefined;
   }
 }
+
+/** The origin a page at `url` is remembered under, or undefined for one that has none. */
+export function siteOf(url: string | undefined): string | undefined {
+  try {
+    const { origin } = new URL(url ?? '');
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}

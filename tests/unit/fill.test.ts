@@ -1,27 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clock, must, send, startWorker } from './background-harness.ts';
-import { page, resetPage } from './fill-fakes.ts';
+import { clock, must, send } from './background-harness.ts';
+import { page } from './fill-fakes.ts';
+import { ANTHROPIC, GROQ, OPENAI, PASSPHRASE, settle, startWithThreeKeys, useCount } from './fill-vault.ts';
 import { FILL_COMMAND } from '../../lib/background/fill/fill-triggers.ts';
-
-const PASSPHRASE = 'amber lantern 12 orchard';
-const OPENAI = { provider: 'openai', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaaaaaa1111' };
-const GROQ = { provider: 'groq', name: 'Groq main', secret: `gsk_${'G'.repeat(52)}` };
-const ANTHROPIC = { provider: 'anthropic', name: 'Claude', secret: `sk-ant-api03-${'A'.repeat(93)}AA` };
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-const useCount = async (id: string) => (await must('listEntries', {})).entries.find((entry) => entry.id === id)!.useCount;
 
 let ids: Record<string, string>;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  resetPage();
-  startWorker();
-  await must('create', { passphrase: PASSPHRASE });
-  ids = {};
-  for (const key of [OPENAI, GROQ, ANTHROPIC]) ids[key.provider] = (await must('addEntry', { entry: key })).entry.id;
-  await settle(); // the checks that follow a save
+  ids = await startWithThreeKeys();
 });
 
 describe('Fill from the popup (into the tab it was opened over)', () => {

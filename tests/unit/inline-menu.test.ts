@@ -1,43 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clock, must, send, startWorker } from './background-harness.ts';
-import { page, resetPage, type Delivered } from './fill-fakes.ts';
-import { isPickDelivery } from '../../lib/fill/inline-pick.ts';
+import { clock, must, send } from './background-harness.ts';
+import { page } from './fill-fakes.ts';
+import { ANTHROPIC, catchPicks, GROQ, OPENAI, PASSPHRASE, startWithThreeKeys, useCount } from './fill-vault.ts';
 import { CONSOLE, contentAt, menuFrame } from './inline-senders.ts';
 
-const PASSPHRASE = 'amber lantern 12 orchard';
-const OPENAI = { provider: 'openai', name: 'Personal', secret: 'sk-proj-PERSONALaaaaaaaaaaaaaaaaaaaaaaaaaaaa1111' };
-const GROQ = { provider: 'groq', name: 'Groq main', secret: `gsk_${'G'.repeat(52)}` };
-const ANTHROPIC = { provider: 'anthropic', name: 'Claude', secret: `sk-ant-api03-${'A'.repeat(93)}AA` };
 const SECRETS = [OPENAI.secret, GROQ.secret, ANTHROPIC.secret];
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-const useCount = async (id: string) => (await must('listEntries', {})).entries.find((entry) => entry.id === id)!.useCount;
 const shown = async (sender: object, providers: string[] = [], menu = menuFrame()) => {
   const { menuId } = await must('inlineOpen', { providers }, sender);
   return { menuId, view: await must('menuShow', { menuId }, menu) };
 };
 const listedNames = (view: Awaited<ReturnType<typeof shown>>['view']) => (view.kind === 'fill' ? view.keys.map(({ name }) => name) : []);
 
-/** The content script's side: it keeps the token delivered to it and answers "filled". */
-function catchPicks(): string[] {
-  const tokens: string[] = [];
-  page.contentScript = async ({ message }: Delivered) => {
-    if (isPickDelivery(message)) tokens.push(message.token);
-    return { outcome: 'filled' };
-  };
-  return tokens;
-}
-
 let ids: Record<string, string>;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  resetPage();
-  startWorker();
-  await must('create', { passphrase: PASSPHRASE });
-  ids = {};
-  for (const key of [OPENAI, GROQ, ANTHROPIC]) ids[key.provider] = (await must('addEntry', { entry: key })).entry.id;
-  await settle(); // the checks that follow a save
+  ids = await startWithThreeKeys();
 });
 
 describe('the inline menu offers only keys that fit the site, names and masks only', () => {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { must, send, startWorker, storedText } from './background-harness.ts';
-import { page, resetPage, type Delivered } from './fill-fakes.ts';
+import { page, resetPage } from './fill-fakes.ts';
+import { catchPicks } from './fill-vault.ts';
 import { pageRequest, resetRules } from './stand-in-fakes.ts';
-import { isPickDelivery } from '../../lib/fill/inline-pick.ts';
 import { contentAt, menuFrame } from './inline-senders.ts';
 
 const PASSPHRASE = 'amber lantern 12 orchard';
@@ -15,16 +15,6 @@ const APP_PAGE = contentAt(`${APP}/settings`, { tabId: 8 });
 const APP_MENU = menuFrame({ tabId: 8, tabUrl: `${APP}/settings` });
 const CHAT = 'https://api.openai.com/v1/chat/completions';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
-/** The content script's side: it keeps the tokens delivered to it and answers "filled". */
-function catchPicks(): string[] {
-  const tokens: string[] = [];
-  page.contentScript = async ({ message }: Delivered) => {
-    if (isPickDelivery(message)) tokens.push(message.token);
-    return { outcome: 'filled' };
-  };
-  return tokens;
-}
 
 /** Opens a menu for `sender` and draws it in `menu`. */
 async function shown(sender: object, menu: object) {

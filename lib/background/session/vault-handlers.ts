@@ -7,7 +7,7 @@
 import * as entries from '../../vault/entries.ts';
 import { restoreEntry } from '../../vault/restore-entry.ts';
 import { summarize } from '../../vault/summary.ts';
-import { siteOf } from '../../vault/site-memory.ts';
+import { siteOf } from '../../web/address.ts';
 import { disabledKeyError } from '../../vault/key-use.ts';
 import type { Entry, Payload } from '../../vault/payload-schema.ts';
 import type { VaultStatus } from '../../messages.ts';

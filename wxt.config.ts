@@ -7,6 +7,20 @@ import { LOOPBACK_PATTERNS } from './lib/web/address.ts';
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
+  hooks: {
+    // The worker runs without webextension-polyfill (2.6 KB gzip of it): in Firefox the
+    // polyfill hands back the browser's own `browser`, and Chrome's worker APIs all return
+    // promises themselves; its one addition, promises returned from onMessage listeners, the
+    // worker does not use (it answers through sendResponse). Pages and content scripts keep it.
+    // The worker is a classic script (entrypoints/background.ts): strict, as the modules it is made of.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some(({ type }) => type === 'background')) return;
+      const alias = config.resolve?.alias;
+      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+      const output = config.build?.rollupOptions?.output;
+      if (output && !Array.isArray(output)) output.strict = true;
+    },
+  },
   // `npm start` opens Chrome with the extension loaded; CHROMIUM_PATH picks another
   // binary. Chromium refuses to start as root unless its sandbox is off.
   webExt: {

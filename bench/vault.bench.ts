@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_PATH, backgroundOf, launchWithExtension } from '../tests/e2e/extension.ts';
-import { pageScriptGzipBytes } from './bundle-size.ts';
+import { pageScriptGzipBytes, scriptGzipBytes } from './bundle-size.ts';
 import { DEFAULT_PARAMS, deriveKey } from '../lib/crypto/kdf.ts';
 import { openVault, sealChanges } from '../lib/vault/envelope.ts';
 import { updateEntry } from '../lib/vault/entries.ts';
@@ -209,8 +209,8 @@ test('popup', async () => {
     const bytes = pageScriptGzipBytes(EXTENSION_PATH, page);
     figures.push({ figure: `${page} JavaScript, gzip`, where: 'Chromium', value: bytes / 1024, unit: 'KB', ...(page === 'popup.html' ? { goal: 25 } : {}) });
   }
-  const backgroundBytes = gzipSync(readFileSync(path.join(EXTENSION_PATH, 'background.js'))).length;
-  figures.push({ figure: 'background.js, gzip', where: 'Chromium', value: backgroundBytes / 1024, unit: 'KB' });
+  const backgroundBytes = scriptGzipBytes(EXTENSION_PATH, 'background.js');
+  figures.push({ figure: 'background JavaScript (background.js and its chunks), gzip', where: 'Chromium', value: backgroundBytes / 1024, unit: 'KB', goal: 60 });
 });
 
 test('fill', async () => {

@@ -33,15 +33,24 @@ const bestForField: ChooseKey = (payload, hints) => {
   return entry;
 };
 
-// One root's submenus: provider ▸ key, for the keys `offered` keeps.
+// One root's submenus: provider ▸ key, for the keys `offered` keeps. One pass over the
+// keys, asking `offered` only until a provider has its fill: at 10,000 keys, asking it of
+// every key (a stand-in parses each key's endpoint) cost more than the rest of an unlock.
 function keyTree(payload: Payload, root: string, item: string, offered: (entry: Payload['entries'][number]) => boolean): Browser.contextMenus.CreateProperties[] {
+  const byProvider = new Map<string, Payload['entries']>();
+  // Each provider's active key first, then by last use.
+  for (const entry of rankKeys(payload, [])) {
+    const keys = byProvider.get(entry.provider) ?? [];
+    if (keys.length === MENU_KEYS_PER_PROVIDER || !offered(entry)) continue;
+    keys.push(entry);
+    byProvider.set(entry.provider, keys);
+  }
   const items: Browser.contextMenus.CreateProperties[] = [];
-  const ranked = rankKeys(payload, []).filter(offered); // each provider's active key first, then by last use
   for (const { id: provider } of PROVIDERS) {
-    const keys = ranked.filter((entry) => entry.provider === provider);
+    const keys = byProvider.get(provider) ?? [];
     if (keys.length === 0) continue;
     items.push({ id: `${root}/${provider}`, parentId: root, title: providerName(provider), contexts: EDITABLE });
-    for (const entry of keys.slice(0, MENU_KEYS_PER_PROVIDER)) items.push({ id: `${item}${entry.id}`, parentId: `${root}/${provider}`, title: entry.name, contexts: EDITABLE });
+    for (const entry of keys) items.push({ id: `${item}${entry.id}`, parentId: `${root}/${provider}`, title: entry.name, contexts: EDITABLE });
   }
   return items;
 }

@@ -33,13 +33,12 @@ const bestForField: ChooseKey = (payload, hints) => {
   return entry;
 };
 
-// One root's submenus: provider ▸ key, for the keys `offered` keeps. One pass over the
-// keys, asking `offered` only until a provider has its fill: at 10,000 keys, asking it of
+// One root's submenus: provider ▸ key, for the `ranked` keys `offered` keeps. One pass
+// over them, asking `offered` only until a provider has its fill: at 10,000 keys, asking it of
 // every key (a stand-in parses each key's endpoint) cost more than the rest of an unlock.
-function keyTree(payload: Payload, root: string, item: string, offered: (entry: Payload['entries'][number]) => boolean): Browser.contextMenus.CreateProperties[] {
+function keyTree(ranked: Payload['entries'], root: string, item: string, offered: (entry: Payload['entries'][number]) => boolean): Browser.contextMenus.CreateProperties[] {
   const byProvider = new Map<string, Payload['entries']>();
-  // Each provider's active key first, then by last use.
-  for (const entry of rankKeys(payload, [])) {
+  for (const entry of ranked) {
     const keys = byProvider.get(entry.provider) ?? [];
     if (keys.length === MENU_KEYS_PER_PROVIDER || !offered(entry)) continue;
     keys.push(entry);
@@ -62,9 +61,10 @@ function keyTree(payload: Payload, root: string, item: string, offered: (entry: 
 export function menuItems(payload: Payload | undefined, standIns = false): Browser.contextMenus.CreateProperties[] {
   const root = { id: MENU_ROOT, title: i18n.t('background.menuInsertKey'), contexts: EDITABLE };
   if (!payload) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuUnlockFirst'), enabled: false, contexts: EDITABLE }];
-  const keys = keyTree(payload, MENU_ROOT, KEY_ITEM, () => true);
+  const ranked = rankKeys(payload, []); // each provider's active key first, then by last use
+  const keys = keyTree(ranked, MENU_ROOT, KEY_ITEM, () => true);
   if (keys.length === 0) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuNoKeys'), enabled: false, contexts: EDITABLE }];
-  const standInKeys = standIns ? keyTree(payload, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
+  const standInKeys = standIns ? keyTree(ranked, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
   const standInRoot = standInKeys.length ? [{ id: STAND_IN_ROOT, title: i18n.t('background.menuInsertStandIn'), contexts: EDITABLE }, ...standInKeys] : [];
   return [root, ...keys, ...standInRoot];
 }

@@ -9,7 +9,6 @@ import type { WxtBrowser } from 'wxt/browser';
 import { warmUpKdf, type Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
-import { HEADER_KEY } from '../vault/envelope-schema.ts';
 import type { Entry } from '../vault/payload-schema.ts';
 import { hostPattern } from '../web/address.ts';
 import { isPassiveRequest, type Result } from '../messages.ts';
@@ -219,6 +218,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   function start(): void {
     void keys.restrictAccess();
     void warmUpKdf();
+    session.readAhead();
     // Answered through sendResponse (and `return true` to keep the channel open): the one
     // way that works in Chrome and Firefox alike without a polyfill.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -226,7 +226,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       return true;
     });
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && HEADER_KEY in changes) session.storedHeaderChanged(changes[HEADER_KEY]?.newValue);
+      if (area === 'local') session.storedItemsChanged(changes);
       if (area === 'sync') sync.schedule();
     });
     browser.commands.onCommand.addListener(triggers.onCommand);

@@ -98,8 +98,15 @@ export function parseHeader(raw: unknown): Header {
   return parsed.data;
 }
 
+/** Whether a storage key holds part of the vault: its header, a page, or a format-1 record. */
+export function isVaultItem(key: string): boolean {
+  return key === HEADER_KEY || key.startsWith(PAGE_PREFIX) || key.startsWith(LEGACY_RECORD_PREFIX);
+}
+
 /**
- * The sealed pages among the stored items, by page name.
+ * The sealed pages among the stored items, by page name. Their base64 is checked where
+ * it is decoded (`pages.ts`), strictly: running a pattern over megabytes of it here too
+ * would cost as much as the decoding.
  * @throws VaultError `corrupt` for a page key or value of the wrong shape.
  */
 export function parsePages(items: StoredItems): Map<string, SealedText> {
@@ -119,9 +126,15 @@ function sealedUnder(items: StoredItems, prefix: string, validName: (name: strin
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith(prefix)) continue;
     const name = key.slice(prefix.length);
-    const parsed = SealedTextSchema.safeParse(value);
-    if (!validName(name) || !parsed.success) throw corrupt('a stored record is malformed');
-    found.set(name, parsed.data);
+    if (!validName(name) || !isSealedText(value)) throw corrupt('a stored record is malformed');
+    found.set(name, { nonce: value.nonce, ciphertext: value.ciphertext });
   }
   return found;
+}
+
+// The shape of `SealedTextSchema`, without its pattern: an object of exactly two strings.
+function isSealedText(value: unknown): value is SealedText {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { nonce, ciphertext } = value as Partial<SealedText>;
+  return typeof nonce === 'string' && typeof ciphertext === 'string' && Object.keys(value).length === 2;
 }

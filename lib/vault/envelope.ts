@@ -17,15 +17,14 @@ import {
   HEADER_KEY,
   PAGE_PREFIX,
   headerChecksum,
-  parseHeader,
-  parsePages,
   type Header,
   type KdfHeader,
   type SealedText,
   type StoredItems,
 } from './envelope-schema.ts';
 import { ENTRY_ID, PROVIDER_ID, SettingsSchema, type Payload } from './payload-schema.ts';
-import { groupByPage, isTombstone, openPage, rootOf, sameContents, sealPage, type RecordContent, type SealedPage } from './pages.ts';
+import { groupByPage, isTombstone, openDecodedPage, rootOf, sameContents, sealPage, type RecordContent, type SealedPage } from './pages.ts';
+import { readSealedVault, type SealedVault } from './sealed-vault.ts';
 import { openLegacyRecords } from './legacy-records.ts';
 import { byListOrder } from './entry-order.ts';
 import { corrupt, VaultError } from './errors.ts';
@@ -181,17 +180,24 @@ export async function unwrapVaultKey(header: Pick<Header, 'kdf' | 'key'>, passph
   return vaultKey;
 }
 
-// Every page, checked against the meta's root (format 1: every record).
-function openRecords(items: StoredItems, vaultKey: Uint8Array, version: number, root: string) {
-  if (version === 1) {
-    const legacy = openLegacyRecords(items, vaultKey);
+// Every page, checked against the meta's root before any is decrypted (the root covers
+// each page's nonce and tag, which decrypting then authenticates); format 1: every record.
+function openRecords(sealed: SealedVault, vaultKey: Uint8Array, root: string) {
+  if (sealed.header.version === 1) {
+    const legacy = openLegacyRecords(sealed.items, vaultKey);
     if (legacy.root !== root) throw corrupt('the records do not match the header');
     return { pages: new Map<string, SealedPage>(), contents: legacy.contents };
   }
+  if (sealed.pages instanceof VaultError) throw sealed.pages;
+  if (rootOf(sealed.pages) !== root) throw corrupt('the pages do not match the header');
   const pages = new Map<string, SealedPage>();
-  for (const [name, sealed] of parsePages(items)) pages.set(name, openPage(vaultKey, name, sealed));
-  if (rootOf(pages) !== root) throw corrupt('the pages do not match the header');
-  return { pages, contents: [...pages.values()].flatMap((page) => page.contents) as RecordContent[] };
+  const contents: RecordContent[] = [];
+  for (const [name, decoded] of sealed.pages) {
+    const page = openDecodedPage(vaultKey, name, decoded);
+    pages.set(name, page);
+    for (const record of page.contents) contents.push(record);
+  }
+  return { pages, contents };
 }
 
 /**
@@ -200,7 +206,15 @@ function openRecords(items: StoredItems, vaultKey: Uint8Array, version: number, 
  * @throws VaultError `corrupt` when anything was altered, dropped or added.
  */
 export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
-  const header = parseHeader(items[HEADER_KEY]);
+  return openSealedVault(readSealedVault(items), vaultKey);
+}
+
+/**
+ * Opens a sealed vault with the vault key (see `openVault`).
+ * @throws VaultError `corrupt` when anything was altered, dropped or added.
+ */
+export function openSealedVault(sealed: SealedVault, vaultKey: Uint8Array): OpenVault {
+  const { header } = sealed;
   let meta: z.infer<typeof MetaSchema>;
   try {
     const parsed = MetaSchema.safeParse(JSON.parse(fromUtf8(openText(vaultKey, header.meta, metaAssociatedData(header.version, header.revision)))));
@@ -209,7 +223,7 @@ export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
   } catch (error) {
     throw error instanceof VaultError ? error : corrupt('the meta does not decrypt');
   }
-  const { pages, contents } = openRecords(items, vaultKey, header.version, meta.root);
+  const { pages, contents } = openRecords(sealed, vaultKey, meta.root);
   const payload: Payload = { entries: [], tombstones: [], active: meta.active, settings: meta.settings };
   for (const content of contents) {
     if (isTombstone(content)) payload.tombstones.push(content);
@@ -228,8 +242,12 @@ export function openVault(items: StoredItems, vaultKey: Uint8Array): OpenVault {
 
 /** Opens a vault with its passphrase: the slow step (KDF) runs once, here. */
 export async function unlockVault(items: StoredItems, passphrase: string, engine?: KdfEngine): Promise<OpenVault> {
-  const header = parseHeader(items[HEADER_KEY]);
-  return openVault(items, await unwrapVaultKey(header, passphrase, engine));
+  return unlockSealedVault(readSealedVault(items), passphrase, engine);
+}
+
+/** Opens a sealed vault with its passphrase (see `unlockVault`). */
+export async function unlockSealedVault(sealed: SealedVault, passphrase: string, engine?: KdfEngine): Promise<OpenVault> {
+  return openSealedVault(sealed, await unwrapVaultKey(sealed.header, passphrase, engine));
 }
 
 /** Seals a changed payload as the next revision: only changed records and the header. No KDF. */

@@ -61,19 +61,47 @@ export function sealPage(vaultKey: Uint8Array, page: string, contents: readonly 
   return { sealed, digest: digestOf(sealed), contents: sorted };
 }
 
+/** A stored page with its nonce and ciphertext decoded: all of opening that needs no key. */
+export interface DecodedPage {
+  sealed: SealedText;
+  digest: string;
+  nonce: Uint8Array;
+  ciphertext: Uint8Array;
+}
+
+/**
+ * Decodes one stored page (ahead of the vault key, which opens it).
+ * @throws VaultError `corrupt` when its nonce or ciphertext is not canonical base64.
+ */
+export function decodePage(sealed: SealedText): DecodedPage {
+  try {
+    return { sealed, digest: digestOf(sealed), nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) };
+  } catch {
+    throw corrupt('a stored record is malformed');
+  }
+}
+
+/**
+ * Opens one decoded page.
+ * @throws VaultError `corrupt` when it was altered, moved to another page, or is malformed.
+ */
+export function openDecodedPage(vaultKey: Uint8Array, page: string, decoded: DecodedPage): SealedPage {
+  let content: unknown;
+  try {
+    content = JSON.parse(fromUtf8(open(vaultKey, decoded, associatedData(page))));
+  } catch {
+    throw corrupt('a page does not decrypt');
+  }
+  if (!isPageContent(content, page)) throw corrupt('a page is malformed');
+  return { sealed: decoded.sealed, digest: decoded.digest, contents: content.sort(byId) };
+}
+
 /**
  * Opens one stored page.
  * @throws VaultError `corrupt` when it was altered, moved to another page, or is malformed.
  */
 export function openPage(vaultKey: Uint8Array, page: string, sealed: SealedText): SealedPage {
-  let content: unknown;
-  try {
-    content = JSON.parse(fromUtf8(open(vaultKey, { nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) }, associatedData(page))));
-  } catch {
-    throw corrupt('a page does not decrypt');
-  }
-  if (!isPageContent(content, page)) throw corrupt('a page is malformed');
-  return { sealed, digest: digestOf(sealed), contents: content.sort(byId) };
+  return openDecodedPage(vaultKey, page, decodePage(sealed));
 }
 
 /** The records of `payload`, grouped by page, each group in id order. */

@@ -27,18 +27,17 @@ export function maskSecret(secret: string): string {
 
 /** The entry without its secret, nor the sites it was filled on (the background alone reads those). */
 export function summarize(entry: Entry, payload: Payload): EntrySummary {
+  // One copy of the entry, its own fields then set on it: an object literal with two
+  // spreads is built property by property, several times slower at 10,000 keys.
   const { secret, validation, usedOn: _sites, ...rest } = entry;
-  let brief: EntrySummary['validation'];
+  const summary = rest as EntrySummary;
   if (validation) {
     const { models, ...others } = validation;
-    brief = { ...others, ...(models ? { modelCount: models.length } : {}) };
+    summary.validation = models ? { ...others, modelCount: models.length } : others;
   }
-  return {
-    ...rest,
-    ...(brief ? { validation: brief } : {}),
-    masked: maskSecret(secret),
-    hasSecret: secret.length > 0,
-    active: payload.active[entry.provider] === entry.id,
-    admin: isAdminKey(entry),
-  };
+  summary.masked = maskSecret(secret);
+  summary.hasSecret = secret.length > 0;
+  summary.active = payload.active[entry.provider] === entry.id;
+  summary.admin = isAdminKey(entry);
+  return summary;
 }

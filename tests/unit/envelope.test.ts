@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createVault, openVault, sealChanges, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
+import { createVault, openSealedVault, openVault, sealChanges, unlockSealedVault, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
+import { readSealedVault } from '../../lib/vault/sealed-vault.ts';
 import { changePassphrase } from '../../lib/vault/key-change.ts';
 import { openPage } from '../../lib/vault/pages.ts';
 import formatOne from '../fixtures/vault-format-1.json' with { type: 'json' };
@@ -122,6 +123,27 @@ describe('vault envelope', () => {
     }
     // Recorded for the README's figures: the page is a 24-byte nonce and its ciphertext.
     expect(variants.length).toBe(2 * (24 + fromBase64(sealed.ciphertext).length) + 8);
+  });
+
+  it('reads a sealed vault ahead of the key, and a damaged page read that way still refuses to open, after a wrong passphrase is told', async () => {
+    const { writes, vault, ids } = await sampleVault();
+    const ahead = readSealedVault(stored(writes));
+    expect(openSealedVault(ahead, vault.vaultKey).payload).toEqual(vault.payload);
+    const key = pageKey(ids[0]);
+    const record = stored(writes)[key] as { nonce: string; ciphertext: string };
+    const flipped = (record.ciphertext[0] === 'A' ? 'B' : 'A') + record.ciphertext.slice(1);
+    const damaged = [
+      { ...record, ciphertext: flipped },
+      { ...record, ciphertext: `${record.ciphertext} ` },
+      { ...record, nonce: `${record.nonce.slice(0, -4)}QR==` }, // not canonical base64
+      { ...record, extra: 1 },
+    ];
+    for (const page of damaged) {
+      const sealed = readSealedVault({ ...stored(writes), [key]: page });
+      expect(await codeOf(unlockSealedVault(sealed, 'not the passphrase'))).toBe('wrong-passphrase');
+      expect(await codeOf(unlockSealedVault(sealed, PASSPHRASE))).toBe('corrupt');
+      expect(await codeOf(() => openSealedVault(sealed, vault.vaultKey))).toBe('corrupt');
+    }
   });
 
   it('reports a truncated or extended header as corrupt, before any KDF runs', async () => {

@@ -33,15 +33,23 @@ const bestForField: ChooseKey = (payload, hints) => {
   return entry;
 };
 
-// One root's submenus: provider ▸ key, for the keys `offered` keeps.
-function keyTree(payload: Payload, root: string, item: string, offered: (entry: Payload['entries'][number]) => boolean): Browser.contextMenus.CreateProperties[] {
+// One root's submenus: provider ▸ key, for the `ranked` keys `offered` keeps. One pass
+// over them, asking `offered` only until a provider has its fill: at 10,000 keys, asking it of
+// every key (a stand-in parses each key's endpoint) cost more than the rest of an unlock.
+function keyTree(ranked: Payload['entries'], root: string, item: string, offered: (entry: Payload['entries'][number]) => boolean): Browser.contextMenus.CreateProperties[] {
+  const byProvider = new Map<string, Payload['entries']>();
+  for (const entry of ranked) {
+    const keys = byProvider.get(entry.provider) ?? [];
+    if (keys.length === MENU_KEYS_PER_PROVIDER || !offered(entry)) continue;
+    keys.push(entry);
+    byProvider.set(entry.provider, keys);
+  }
   const items: Browser.contextMenus.CreateProperties[] = [];
-  const ranked = rankKeys(payload, []).filter(offered); // each provider's active key first, then by last use
   for (const { id: provider } of PROVIDERS) {
-    const keys = ranked.filter((entry) => entry.provider === provider);
+    const keys = byProvider.get(provider) ?? [];
     if (keys.length === 0) continue;
     items.push({ id: `${root}/${provider}`, parentId: root, title: providerName(provider), contexts: EDITABLE });
-    for (const entry of keys.slice(0, MENU_KEYS_PER_PROVIDER)) items.push({ id: `${item}${entry.id}`, parentId: `${root}/${provider}`, title: entry.name, contexts: EDITABLE });
+    for (const entry of keys) items.push({ id: `${item}${entry.id}`, parentId: `${root}/${provider}`, title: entry.name, contexts: EDITABLE });
   }
   return items;
 }
@@ -53,9 +61,10 @@ function keyTree(payload: Payload, root: string, item: string, offered: (entry: 
 export function menuItems(payload: Payload | undefined, standIns = false): Browser.contextMenus.CreateProperties[] {
   const root = { id: MENU_ROOT, title: i18n.t('background.menuInsertKey'), contexts: EDITABLE };
   if (!payload) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuUnlockFirst'), enabled: false, contexts: EDITABLE }];
-  const keys = keyTree(payload, MENU_ROOT, KEY_ITEM, () => true);
+  const ranked = rankKeys(payload, []); // each provider's active key first, then by last use
+  const keys = keyTree(ranked, MENU_ROOT, KEY_ITEM, () => true);
   if (keys.length === 0) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuNoKeys'), enabled: false, contexts: EDITABLE }];
-  const standInKeys = standIns ? keyTree(payload, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
+  const standInKeys = standIns ? keyTree(ranked, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
   const standInRoot = standInKeys.length ? [{ id: STAND_IN_ROOT, title: i18n.t('background.menuInsertStandIn'), contexts: EDITABLE }, ...standInKeys] : [];
   return [root, ...keys, ...standInRoot];
 }

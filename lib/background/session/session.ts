@@ -2,16 +2,17 @@
  * The open vault, held by the background alone. Every operation runs one at a time
  * through one queue, so a read-modify-write never interleaves with another, and nothing
  * reads the vault around that queue. The vault key lives in worker memory and in
- * session storage; nothing decrypted lives anywhere while locked. What happens is told
- * through `events`.
+ * session storage; nothing decrypted lives anywhere while locked (only the stored
+ * ciphertext, read ahead of an unlock: `sealed-copy.ts`). What happens is told through
+ * `events`.
  * @module
  */
 import type { Argon2idParams } from '../../crypto/kdf.ts';
 import {
   createVault,
-  openVault,
+  openSealedVault,
   sealChanges,
-  unlockVault,
+  unlockSealedVault,
   unwrapVaultKey,
   type KeyLineage,
   type OpenVault,
@@ -22,7 +23,7 @@ import { adoptNewerKey, changePassphrase, moveToKey } from '../../vault/key-chan
 import { emptyPayload, type Payload } from '../../vault/payload-schema.ts';
 import { changedRecordIds } from '../../vault/changed-records.ts';
 import { VaultError } from '../../vault/errors.ts';
-import { CURRENT_VERSION, HEADER_KEY, parseHeader, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { CURRENT_VERSION, HEADER_KEY, isVaultItem, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
 import { legacyRecordKeys } from '../../vault/legacy-records.ts';
 import type { VaultStatus } from '../../messages.ts';
 import { Emitter } from '../events.ts';
@@ -30,6 +31,7 @@ import { BackgroundError, lockedError, noVaultError } from '../errors.ts';
 import type { KeyCache } from './key-cache.ts';
 import type { VaultStore } from './vault-store.ts';
 import type { UnlockThrottle } from './unlock-throttle.ts';
+import { SealedCopy, type StoredVault } from './sealed-copy.ts';
 import { words } from '../../words.ts';
 
 /** What the session tells its subscribers. */
@@ -81,8 +83,12 @@ export class VaultSession {
   #queue: Promise<unknown> = Promise.resolve();
   /** Checksums of headers this session wrote, to tell its own writes from others'. */
   #written = new Set<string>();
+  /** The stored vault, read ahead of an unlock. */
+  readonly #stored: SealedCopy;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.#stored = new SealedCopy(() => deps.store.readItems());
+  }
 
   #exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(task, task);
@@ -104,7 +110,7 @@ export class VaultSession {
     const vaultKey = await this.deps.keys.recall();
     if (!vaultKey) return undefined;
     try {
-      this.#vault = await this.#upgrade(openVault(await this.deps.store.readItems(), vaultKey));
+      this.#vault = await this.#upgrade(openSealedVault((await this.#stored.current()).sealed(), vaultKey));
       this.#changed();
     } catch {
       await this.deps.keys.forget();
@@ -159,15 +165,26 @@ export class VaultSession {
   }
 
   /**
-   * The stored header changed. If someone else wrote it (another copy of the vault, a
-   * wipe), the copy in memory is stale: drop it; the next request reopens from storage
-   * with the session key if it still fits, and otherwise finds the vault locked.
+   * Items of the vault changed in storage (`changes`, by storage key, as the browser
+   * tells them): the copy read ahead no longer holds. If someone else wrote the header
+   * (another copy of the vault, a wipe), the open vault is stale too: drop it; the next
+   * request reopens from storage with the session key if it still fits, and otherwise
+   * finds the vault locked.
    */
-  storedHeaderChanged(header: unknown): void {
-    const checksum = (header as { checksum?: unknown } | undefined)?.checksum;
-    if (!this.#vault || checksum === this.#vault.header.checksum || this.#written.has(checksum as string)) return;
-    this.#vault = undefined;
-    this.#changed();
+  storedItemsChanged(changes: Record<string, { newValue?: unknown }>): void {
+    if (!Object.keys(changes).some(isVaultItem)) return;
+    this.#stored.changed();
+    const checksum = (changes[HEADER_KEY]?.newValue as { checksum?: unknown } | undefined)?.checksum;
+    if (this.#vault && HEADER_KEY in changes && checksum !== this.#vault.header.checksum && !this.#written.has(checksum as string)) {
+      this.#vault = undefined;
+      this.#changed();
+    }
+    if (!this.#vault) this.#stored.prepare();
+  }
+
+  /** Reads the stored vault ahead of an unlock (or of reopening with the kept key). */
+  readAhead(): void {
+    if (!this.#vault) this.#stored.prepare();
   }
 
   /** Whether there is a vault, and whether it is open. */
@@ -201,13 +218,15 @@ export class VaultSession {
   unlock(passphrase: string): Promise<void> {
     return this.#exclusive(async () => {
       if (await this.#current()) return;
-      const items = await this.deps.store.readItems();
-      if (items[HEADER_KEY] === undefined) throw noVaultError();
+      const stored = await this.#stored.current();
+      if (!stored.exists) throw noVaultError();
+      // Read while the KDF runs, which keeps this thread busy but not the browser's storage.
+      const alternate = this.deps.alternateWrapping().catch(() => undefined);
       await this.deps.throttle.guard(async () => {
         try {
-          await this.#open(await this.#upgrade(await this.#unlockHere(items, passphrase)));
+          await this.#open(await this.#upgrade(await this.#unlockHere(stored, passphrase, alternate)));
         } catch (error) {
-          if (!isWrongPassphrase(error) || !(await this.#unlockWithSyncedWrapping(items, passphrase))) throw error;
+          if (!isWrongPassphrase(error) || !(await this.#unlockWithSyncedWrapping(stored, passphrase, alternate))) throw error;
         }
       }, isWrongPassphrase);
       this.#changed();
@@ -215,22 +234,22 @@ export class VaultSession {
   }
 
   // This browser's own wrapping, unless a passphrase change elsewhere retired its key (then never again).
-  async #unlockHere(items: StoredItems, passphrase: string): Promise<OpenVault> {
-    const local = parseHeader(items[HEADER_KEY]);
-    if (await this.deps.store.isRetired(local)) throw changedElsewhere();
-    const vault = await unlockVault(items, passphrase);
-    const alternate = await this.deps.alternateWrapping().catch(() => undefined);
+  async #unlockHere(stored: StoredVault, passphrase: string, alternateWrapping: Promise<AlternateWrapping | undefined>): Promise<OpenVault> {
+    const sealed = stored.sealed();
+    if (await this.deps.store.isRetired(sealed.header)) throw changedElsewhere();
+    const vault = await unlockSealedVault(sealed, passphrase);
+    const alternate = await alternateWrapping;
     if (!alternate?.retires(vault)) return vault;
     vault.vaultKey.fill(0);
-    await this.deps.store.markRetired(local);
+    await this.deps.store.markRetired(sealed.header);
     throw changedElsewhere();
   }
 
   // The passphrase changed on another browser: its wrapping opens the vault now, and
   // this browser moves to its key, so the old passphrase no longer does. Whether it was taken.
-  async #unlockWithSyncedWrapping(items: StoredItems, passphrase: string): Promise<boolean> {
-    const local = parseHeader(items[HEADER_KEY]);
-    const alternate = await this.deps.alternateWrapping().catch(() => undefined);
+  async #unlockWithSyncedWrapping(stored: StoredVault, passphrase: string, alternateWrapping: Promise<AlternateWrapping | undefined>): Promise<boolean> {
+    const { items, header: local } = stored.sealed();
+    const alternate = await alternateWrapping;
     if (!alternate || alternate.wrapped.key.ciphertext === local.key.ciphertext) return false;
     let vaultKey: Uint8Array;
     try {
@@ -256,6 +275,7 @@ export class VaultSession {
       this.#vault?.vaultKey.fill(0);
       this.#vault = undefined;
       await this.deps.keys.forget();
+      this.#stored.prepare();
       this.#changed();
       this.events.emit('locked', undefined);
     });

@@ -6,7 +6,7 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { HEADER_KEY, LEGACY_RECORD_PREFIX, PAGE_PREFIX, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { HEADER_KEY, isVaultItem, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
 import { VaultError } from '../../vault/errors.ts';
 import { BackgroundError } from '../errors.ts';
 import { words } from '../../words.ts';
@@ -23,7 +23,7 @@ export class VaultStore {
     const everything = await this.local.get(null);
     const items: StoredItems = {};
     for (const [key, value] of Object.entries(everything)) {
-      if (key === HEADER_KEY || key.startsWith(PAGE_PREFIX) || key.startsWith(LEGACY_RECORD_PREFIX)) items[key] = value;
+      if (isVaultItem(key)) items[key] = value;
     }
     return items;
   }

@@ -76,8 +76,12 @@ export class VaultView {
       this.#summaries.clear();
       this.#usedOn.clear();
     } else if (!this.#open || !records) {
-      this.#summaries = new Map(payload.entries.map((entry) => [entry.id, summarize(entry, payload)]));
-      this.#usedOn = new Map(payload.entries.map((entry) => [entry.id, entry.usedOn]));
+      this.#summaries = new Map();
+      this.#usedOn = new Map();
+      for (const entry of payload.entries) {
+        this.#summaries.set(entry.id, summarize(entry, payload));
+        this.#usedOn.set(entry.id, entry.usedOn);
+      }
     } else {
       touched = this.#update(payload, records);
     }

@@ -18,7 +18,8 @@ import type { VaultChange } from '../../lib/vault-events.ts';
 import { matchingGroups } from './matching-groups.ts';
 
 export class PopupState extends GateState {
-  groups = $state<ProviderGroupView[]>([]);
+  // Replaced, never changed in place: raw, so a provider's hundreds of keys are not made deeply reactive.
+  groups = $state.raw<ProviderGroupView[]>([]);
   query = $state('');
   /** A line under a provider's row: what its last act did. */
   messages = $state<Record<string, string>>({});

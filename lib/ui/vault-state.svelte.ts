@@ -16,7 +16,8 @@ import { withChanges } from './with-changes.ts';
 type Listing = ResponseOf<'listChanges'>;
 
 export class VaultState extends GateState {
-  entries = $state<EntrySummaryView[]>([]);
+  // Replaced, never changed in place: raw, so 10,000 summaries are not made deeply reactive.
+  entries = $state.raw<EntrySummaryView[]>([]);
   settings = $state<Listing['settings'] | undefined>(undefined);
   kdf = $state<Listing['kdf'] | undefined>(undefined);
   #at: { view: string; version: number } | undefined;

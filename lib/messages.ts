@@ -138,7 +138,7 @@ export const PROTOCOL = {
    */
   popupList: {
     request: z.strictObject({ refresh: z.optional(z.boolean()), site: z.optional(SITE_ORIGIN) }),
-    response: z.extend(ViewVersionSchema, { groups: z.array(ProviderGroupSchema) }),
+    response: z.extend(ViewVersionSchema, { popup: z.int(), groups: z.array(ProviderGroupSchema) }),
     senders: PAGES,
     passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
   },

@@ -21,7 +21,7 @@ export function viewHandlers(session: VaultSession, view: VaultView) {
     listChanges: async ({ since }) => (await opened(), view.catchUp(since)),
     popupList: async ({ site }) => {
       await opened();
-      return { ...view.version, groups: providerGroups(view.summaries(), (id) => usedOnAt(view.usedOn(id), site)) };
+      return { ...view.version, popup: view.popupVersion, groups: providerGroups(view.summaries(), (id) => usedOnAt(view.usedOn(id), site)) };
     },
   } satisfies Partial<Handlers>;
 }

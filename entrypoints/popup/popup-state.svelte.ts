@@ -45,7 +45,8 @@ export class PopupState extends GateState {
     // A change its rows do not show (a check of a key that is not a provider's active one) asks nothing.
     if (change?.open && change.view === this.#at?.view && change.popup === this.#at.popup) return;
     const site = await this.#site();
-    const answer = await ask('popupList', { ...(change ? { refresh: true } : {}), ...(site ? { site } : {}) });
+    const answer = await this.askOpen(() => ask('popupList', { ...(change ? { refresh: true } : {}), ...(site ? { site } : {}) }));
+    if (!answer) return;
     if (!answer.ok) {
       this.#at = undefined;
       this.groups = [];

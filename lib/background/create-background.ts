@@ -162,6 +162,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       checkSoon: (id) => checks.checkSoon(id),
       copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(clipboardFailed),
       deleted,
+      firstRows: (count) => (view.isOpen ? view.listing(count) : undefined),
     }),
     ...viewHandlers(session, view),
     ...checkHandlers(checks),

@@ -1,10 +1,14 @@
 /**
- * What the pages get of the vault, and what it costs them: a change the popup's rows do
- * not show asks nothing of it; answers do not wait for the auto-lock's alarm.
+ * What the pages get of the vault, and what it costs them: the options page's first rows
+ * come with its unlock and the rest in one more request; an announcement a page already
+ * has, or a change the popup's rows do not show, asks nothing; answers do not wait for
+ * the auto-lock's alarm.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { byListOrder } from '../../lib/vault/entry-order.ts';
 import { isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
+import { FIRST_ROWS, VaultState } from '../../lib/ui/vault-state.svelte.ts';
 import type { Background } from '../../lib/background/create-background.ts';
 import { PAGE, clock, must, network, sendRaw, startWorker } from './background-harness.ts';
 
@@ -46,6 +50,77 @@ beforeEach(() => {
   clock.now = 1_700_000_000_000;
   network.reset();
   worker = startWorker();
+});
+
+describe('the list a page asks for', () => {
+  it('is the first rows in list order, with how many there are, when the page asks for the first rows', async () => {
+    await vaultWithKeys(5);
+    const all = await must('listEntries', {});
+    const ordered = [...all.entries].sort(byListOrder).map((entry) => entry.id);
+    const first = await must('listEntries', { first: 2 });
+    expect(first.entries.map((entry) => entry.id)).toEqual(ordered.slice(0, 2));
+    expect([first.total, all.total, all.entries.length]).toEqual([5, 5, 5]);
+  });
+
+  it('comes with the unlock answer only when the page asks for it, and never holds a secret', async () => {
+    await vaultWithKeys(3);
+    await must('lock', {});
+    const opened = await must('unlock', { passphrase: PASSPHRASE, first: 2 });
+    expect(opened.state).toBe('unlocked');
+    expect(opened.listing?.entries.map((entry) => entry.name)).toEqual(['key 000', 'key 001']);
+    expect(opened.listing?.total).toBe(3);
+    expect(JSON.stringify(opened)).not.toContain('a'.repeat(32));
+    await must('lock', {});
+    expect(await must('unlock', { passphrase: PASSPHRASE })).toEqual({ state: 'unlocked' });
+  });
+});
+
+describe('the options page', () => {
+  it('shows its first rows with the unlock answer, then asks once for the rest; the announcement of that opening asks nothing', async () => {
+    const count = FIRST_ROWS + 10;
+    await vaultWithKeys(count);
+    await must('lock', {});
+    await settle();
+    const { requests, heard } = recordPageTraffic();
+    const page = new VaultState();
+    const stop = page.watch();
+    await vi.waitFor(() => expect(page.status).toBe('locked'));
+    requests.length = 0;
+
+    await page.unlock(PASSPHRASE);
+    expect(page.status).toBe('unlocked');
+    expect(page.entries.map((entry) => entry.name).slice(0, 3)).toEqual(['key 000', 'key 001', 'key 002']);
+    await vi.waitFor(() => expect(page.complete).toBe(true));
+    await settle();
+    expect(heard.some((change) => change.open)).toBe(true);
+    expect(requests).toEqual(['unlock', 'listEntries']);
+    expect(page.entries.map((entry) => entry.name)).toEqual(Array.from({ length: count }, (_, i) => `key ${String(i).padStart(3, '0')}`));
+    stop();
+  });
+
+  it('applies a change it is told of without asking, and catches up when it missed one', async () => {
+    const [first, second] = await vaultWithKeys(2);
+    const traffic = recordPageTraffic();
+    const { requests } = traffic;
+    const page = new VaultState();
+    const stop = page.watch();
+    await vi.waitFor(() => expect(page.complete).toBe(true));
+    await settle();
+    requests.length = 0;
+    await must('updateEntry', { id: first!, changes: { notes: 'told' } });
+    await vi.waitFor(() => expect(page.entries.find((entry) => entry.id === first)?.notes).toBe('told'));
+    expect(requests).toEqual([]);
+
+    traffic.deaf = true; // an announcement is lost: the next one does not follow from the version the page has
+    await must('updateEntry', { id: second!, changes: { notes: 'missed' } });
+    await settle();
+    traffic.deaf = false;
+    await must('updateEntry', { id: first!, changes: { notes: 'told again' } });
+    await vi.waitFor(() => expect(page.entries.find((entry) => entry.id === second)?.notes).toBe('missed'));
+    expect(page.entries.find((entry) => entry.id === first)?.notes).toBe('told again');
+    expect(requests).toEqual(['listChanges']);
+    stop();
+  });
 });
 
 describe('the popup', () => {

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Argon2idParams } from '../../crypto/kdf.ts';
+import { byListOrder } from '../../vault/entry-order.ts';
 import { summarize, type EntrySummary } from '../../vault/summary.ts';
 import type { Entry, Payload, Settings } from '../../vault/payload-schema.ts';
 import type { SiteMemory } from '../../vault/site-memory.ts';
@@ -33,6 +34,12 @@ export interface Listing extends ViewVersion {
   kdf: Argon2idParams;
 }
 
+/** Every key, or the first ones in list order (`total`: how many there are in all). */
+export interface FullListing extends Listing {
+  entries: EntrySummary[];
+  total: number;
+}
+
 /** How many versions back a page can catch up from, and the most keys one catch-up names. */
 const JOURNAL_LENGTH = 64;
 const MAX_CHANGES = 500;
@@ -47,6 +54,8 @@ export class VaultView {
   /** Each key's site memory (not in its summary: pages never receive it). */
   #usedOn = new Map<string, SiteMemory | undefined>();
   #journal: { version: number; touched: Touched }[] = [];
+  /** The summaries in list order, sorted when first asked for after a change. */
+  #ordered: EntrySummary[] | undefined;
   #popupVersion = 0;
 
   /** `id`: random, so a page never takes a new worker's version 3 for the old one's. */
@@ -77,6 +86,7 @@ export class VaultView {
   /** Follows one `changed` event of the session. */
   apply({ payload, kdf, records }: SessionEvents['changed']): void {
     this.#version += 1;
+    this.#ordered = undefined;
     let touched: Touched = 'all';
     let popupChanged = true;
     if (!payload || !kdf) {
@@ -143,10 +153,17 @@ export class VaultView {
     return changesRow(before, after);
   }
 
-  /** Every key, with the settings. Only while open. */
-  listing(): Listing & { entries: EntrySummary[] } {
+  /** Every key (or the first `first` in list order), with the settings. Only while open. */
+  listing(first?: number): FullListing {
     const { settings, kdf } = this.#open!;
-    return { ...this.version, settings, kdf, entries: [...this.#summaries.values()] };
+    const total = this.#summaries.size;
+    const entries = first === undefined || first >= total ? [...this.#summaries.values()] : this.#inListOrder().slice(0, first);
+    return { ...this.version, settings, kdf, entries, total };
+  }
+
+  #inListOrder(): EntrySummary[] {
+    this.#ordered ??= [...this.#summaries.values()].sort(byListOrder);
+    return this.#ordered;
   }
 
   /** The answer to a page at `since`: what changed, or every key when that cannot be said. Only while open. */

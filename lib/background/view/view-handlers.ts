@@ -17,7 +17,7 @@ export function viewHandlers(session: VaultSession, view: VaultView) {
     if (!view.isOpen) await session.read(() => undefined);
   };
   return {
-    listEntries: async () => (await opened(), view.listing()),
+    listEntries: async ({ first }) => (await opened(), view.listing(first)),
     listChanges: async ({ since }) => (await opened(), view.catchUp(since)),
     popupList: async ({ site }) => {
       await opened();

@@ -35,6 +35,11 @@ const EntryResponseSchema = z.strictObject({ entry: EntrySummarySchema });
 const ViewVersionSchema = z.strictObject({ view: z.string().check(z.maxLength(64)), version: z.int().check(z.nonnegative()) });
 const KdfViewSchema = z.strictObject({ memoryKiB: z.number(), iterations: z.number(), parallelism: z.number() });
 
+/** A page's list: every key, or the first ones in list order (`total`: how many there are). */
+const ListingSchema = z.extend(ViewVersionSchema, { entries: z.array(EntrySummarySchema), total: z.int(), settings: SettingsSchema, kdf: KdfViewSchema });
+/** How many keys, first in list order, a page asks for before the rest (the rows it draws first). */
+const FIRST_ROWS = z.optional(z.int().check(z.minimum(1)));
+
 export const ProviderGroupSchema = z.strictObject({
   provider: z.string(),
   name: z.string(),
@@ -43,6 +48,8 @@ export const ProviderGroupSchema = z.strictObject({
   lastUsedAt: z.number(),
 });
 export type ProviderGroupView = z.infer<typeof ProviderGroupSchema>;
+
+const OpenedSchema = z.extend(VaultStatusSchema, { listing: z.optional(ListingSchema) });
 
 export const ImportRowSchema = z.strictObject({
   source: z.string(),
@@ -103,18 +110,19 @@ export type StandInView = z.infer<typeof StandInViewSchema>;
 
 export const PROTOCOL = {
   status: { request: EMPTY, response: VaultStatusSchema, senders: PAGES, passive: () => true },
-  create: { request: z.strictObject({ passphrase: NEW_PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
-  unlock: { request: z.strictObject({ passphrase: PASSPHRASE }), response: VaultStatusSchema, senders: PAGES },
+  /** Creates or opens the vault; with `first`, the answer also carries the page's first rows, so its list needs no second request. */
+  create: { request: z.strictObject({ passphrase: NEW_PASSPHRASE, first: FIRST_ROWS }), response: OpenedSchema, senders: PAGES },
+  unlock: { request: z.strictObject({ passphrase: PASSPHRASE, first: FIRST_ROWS }), response: OpenedSchema, senders: PAGES },
   lock: { request: EMPTY, response: VaultStatusSchema, senders: PAGES },
   changePassphrase: {
     request: z.strictObject({ current: PASSPHRASE, next: NEW_PASSPHRASE }),
     response: EMPTY,
     senders: PAGES,
   },
-  /** The keys (summaries, never secrets), settings and KDF settings, answered from memory. */
+  /** The keys (summaries, never secrets; or the `first` ones in list order, of `total`), settings and KDF settings, answered from memory. */
   listEntries: {
-    request: EMPTY,
-    response: z.extend(ViewVersionSchema, { entries: z.array(EntrySummarySchema), settings: SettingsSchema, kdf: KdfViewSchema }),
+    request: z.strictObject({ first: FIRST_ROWS }),
+    response: ListingSchema,
     senders: PAGES,
   },
   /**
@@ -138,7 +146,7 @@ export const PROTOCOL = {
    */
   popupList: {
     request: z.strictObject({ refresh: z.optional(z.boolean()), site: z.optional(SITE_ORIGIN) }),
-    response: z.extend(ViewVersionSchema, { groups: z.array(ProviderGroupSchema) }),
+    response: z.extend(ViewVersionSchema, { popup: z.int(), groups: z.array(ProviderGroupSchema) }),
     senders: PAGES,
     passive: (data: unknown) => (data as { refresh?: unknown } | undefined)?.refresh === true,
   },

@@ -13,13 +13,15 @@ type Listing = ResponseOf<'listEntries'>;
 /**
  * "The vault changed": from version `base` to `version` of view `view`. A page at `base`
  * applies `changes`; any other page (or when `changes` is absent) asks what changed
- * since the version it has. Closed (`open: false`): locked, or gone.
+ * since the version it has; a page at `version` already has it. The popup asks again
+ * only when `popup` (the version of its rows) moved. Closed (`open: false`): locked, or gone.
  */
 export interface VaultChange {
   event: typeof VAULT_CHANGED;
   view: string;
   version: number;
   base: number;
+  popup: number;
   open: boolean;
   changes?: { upserted: EntrySummaryView[]; removed: string[] };
   settings?: Listing['settings'];

@@ -18,7 +18,8 @@ import type { VaultChange } from '../../lib/vault-events.ts';
 import { matchingGroups } from './matching-groups.ts';
 
 export class PopupState extends GateState {
-  groups = $state<ProviderGroupView[]>([]);
+  // Replaced, never changed in place: raw, so a provider's hundreds of keys are not made deeply reactive.
+  groups = $state.raw<ProviderGroupView[]>([]);
   query = $state('');
   /** A line under a provider's row: what its last act did. */
   messages = $state<Record<string, string>>({});
@@ -26,6 +27,8 @@ export class PopupState extends GateState {
   /** The page the popup was opened over, read as it opens (so a click can ask for its access at once). */
   #tab: Promise<{ id?: number; url?: string } | undefined>;
   #tabNow: { id?: number; url?: string } | undefined;
+  /** Which view, and which version of its rows, the popup shows. */
+  #at: { view: string; popup: number } | undefined;
 
   constructor() {
     super();
@@ -39,12 +42,17 @@ export class PopupState extends GateState {
   }
 
   protected async load(change?: VaultChange): Promise<void> {
+    // A change its rows do not show (a check of a key that is not a provider's active one) asks nothing.
+    if (change?.open && change.view === this.#at?.view && change.popup === this.#at.popup) return;
     const site = await this.#site();
-    const answer = await ask('popupList', { ...(change ? { refresh: true } : {}), ...(site ? { site } : {}) });
+    const answer = await this.askOpen(() => ask('popupList', { ...(change ? { refresh: true } : {}), ...(site ? { site } : {}) }));
+    if (!answer) return;
     if (!answer.ok) {
+      this.#at = undefined;
       this.groups = [];
       return this.refused(answer.code, answer.message);
     }
+    this.#at = { view: answer.data.view, popup: answer.data.popup };
     this.groups = answer.data.groups;
     this.status = 'unlocked';
     markListShown();

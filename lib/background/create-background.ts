@@ -80,8 +80,11 @@ export interface Background {
   sync: SyncEngine;
   standIns: StandIns;
   handlers: Handlers;
-  /** Answers one message from `sender` as the browser reported it. */
-  receive(message: unknown, sender: Parameters<typeof classifySender>[0] & { documentId?: string }): Promise<Result<unknown>>;
+  /**
+   * Answers one message from `sender` as the browser reported it; `answer`, when given,
+   * hears the result as soon as it is known, before the bookkeeping that follows (auto-lock).
+   */
+  receive(message: unknown, sender: Parameters<typeof classifySender>[0] & { documentId?: string }, answer?: (result: Result<unknown>) => void): Promise<Result<unknown>>;
   /** Subscribes to the browser's events (messages, storage, alarms, menus, commands). */
   start(): void;
 }
@@ -158,6 +161,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       checkSoon: (id) => checks.checkSoon(id),
       copied: (secret, seconds) => void clipboard.copied(secret, seconds).catch(clipboardFailed),
       deleted,
+      firstRows: (count) => (view.isOpen ? view.listing(count) : undefined),
     }),
     ...viewHandlers(session, view),
     ...checkHandlers(checks),
@@ -199,7 +203,7 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   const extensionBase = browser.runtime.getURL('');
 
-  async function receive(message: unknown, sender: Parameters<Background['receive']>[1]): Promise<Result<unknown>> {
+  async function receive(message: unknown, sender: Parameters<Background['receive']>[1], answer?: (result: Result<unknown>) => void): Promise<Result<unknown>> {
     const senderClass = classifySender(sender, browser.runtime.id, extensionBase);
     const context: SenderContext = {
       tabId: sender.tab?.id,
@@ -210,7 +214,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       origin: sender.origin,
     };
     const result = await route(message, senderClass, handlers, context);
-    // Every request from a page but a passive one is a use of the vault: it restarts the auto-lock countdown.
+    answer?.(result);
+    // Every request from a page but a passive one is a use of the vault: it restarts the auto-lock countdown
+    // (after the answer: the page need not wait for the browser's alarm call).
     if (senderClass === 'page' && !isPassiveRequest(message)) await autoLock.used().catch(() => undefined);
     return result;
   }
@@ -222,7 +228,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     // Answered through sendResponse (and `return true` to keep the channel open): the one
     // way that works in Chrome and Firefox alike without a polyfill.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      void receive(message, sender).then(sendResponse);
+      void receive(message, sender, sendResponse);
       return true;
     });
     browser.storage.onChanged.addListener((changes, area) => {

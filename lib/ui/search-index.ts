@@ -1,6 +1,7 @@
 /**
  * Instant search over the key list: each entry's searchable text (name, provider, tags,
- * notes, endpoint; never the secret, which pages do not have) is built once per list.
+ * notes, endpoint; never the secret, which pages do not have) is built once per summary:
+ * a list that changed in a few keys builds the text of those few.
  * @module
  */
 import { providerName } from '../providers/catalog.ts';
@@ -11,13 +12,21 @@ export interface Indexed {
   text: string;
 }
 
+// Summaries are replaced, never changed in place, so a summary's text never goes stale.
+const texts = new WeakMap<EntrySummaryView, string>();
+
+function textOf(entry: EntrySummaryView): string {
+  let text = texts.get(entry);
+  if (text === undefined) {
+    text = [entry.name, providerName(entry.provider), entry.provider, ...entry.tags, entry.notes, entry.endpoint ?? ''].join('\n').toLowerCase();
+    texts.set(entry, text);
+  }
+  return text;
+}
+
+/** Each entry with its searchable text. */
 export function buildIndex(entries: readonly EntrySummaryView[]): Indexed[] {
-  return entries.map((entry) => ({
-    entry,
-    text: [entry.name, providerName(entry.provider), entry.provider, ...entry.tags, entry.notes, entry.endpoint ?? '']
-      .join('\n')
-      .toLowerCase(),
-  }));
+  return entries.map((entry) => ({ entry, text: textOf(entry) }));
 }
 
 /** Entries of `provider` (or all) whose text holds every word of `query`. */

@@ -54,6 +54,15 @@ function keyTree(ranked: Payload['entries'], root: string, item: string, offered
   return items;
 }
 
+// Whether a key can stand in, by entry object: entries are never changed in place, and the
+// menu is rebuilt on every change (a check result), so only the keys that changed are judged again.
+const standInOffered = new WeakMap<Payload['entries'][number], boolean>();
+function offersStandIn(entry: Payload['entries'][number]): boolean {
+  let offered = standInOffered.get(entry);
+  if (offered === undefined) standInOffered.set(entry, (offered = !('refusal' in substitutionFor(entry))));
+  return offered;
+}
+
 /**
  * The menu's items for the vault as it is now: providers with keys, or a note that it
  * is locked; with `standIns`, a second root for the keys a stand-in can be made for.
@@ -64,7 +73,7 @@ export function menuItems(payload: Payload | undefined, standIns = false): Brows
   const ranked = rankKeys(payload, []); // each provider's active key first, then by last use
   const keys = keyTree(ranked, MENU_ROOT, KEY_ITEM, () => true);
   if (keys.length === 0) return [root, { id: MENU_LOCKED, parentId: MENU_ROOT, title: i18n.t('background.menuNoKeys'), enabled: false, contexts: EDITABLE }];
-  const standInKeys = standIns ? keyTree(ranked, STAND_IN_ROOT, STAND_IN_ITEM, (entry) => !('refusal' in substitutionFor(entry))) : [];
+  const standInKeys = standIns ? keyTree(ranked, STAND_IN_ROOT, STAND_IN_ITEM, offersStandIn) : [];
   const standInRoot = standInKeys.length ? [{ id: STAND_IN_ROOT, title: i18n.t('background.menuInsertStandIn'), contexts: EDITABLE }, ...standInKeys] : [];
   return [root, ...keys, ...standInRoot];
 }

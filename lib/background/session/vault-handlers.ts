@@ -13,6 +13,7 @@ import type { Entry, Payload } from '../../vault/payload-schema.ts';
 import type { VaultStatus } from '../../messages.ts';
 import type { Handlers } from '../router.ts';
 import type { Pending } from '../pending.ts';
+import type { FullListing } from '../view/vault-view.ts';
 import type { VaultSession } from './session.ts';
 
 export interface VaultHandlerDeps {
@@ -26,18 +27,26 @@ export interface VaultHandlerDeps {
   copied: (secret: string, seconds: number) => void;
   /** Keys deleted moments ago, in memory only, for "Undo" (forgotten when the vault locks). */
   deleted: Pending<Entry>;
+  /** The first `count` keys in list order, from the view in memory (undefined when it is not open). */
+  firstRows: (count: number) => FullListing | undefined;
 }
 
 /** Handlers for the vault's state, its keys and one secret at a time. */
-export function vaultHandlers({ session, now, newId, checkSoon, copied, deleted }: VaultHandlerDeps) {
+export function vaultHandlers({ session, now, newId, checkSoon, copied, deleted, firstRows }: VaultHandlerDeps) {
   const status = async (): Promise<VaultStatus> => ({ state: await session.status() });
+  // The vault just opened: a page that asked for its first rows gets them with the answer.
+  const opened = async (first: number | undefined) => {
+    const answer = await status();
+    const listing = first && answer.state === 'unlocked' ? firstRows(first) : undefined;
+    return listing ? { ...answer, listing } : answer;
+  };
   const unchanged = (payload: Payload) => ({ payload, result: {} });
   const withSummary = ({ payload, entry }: { payload: Payload; entry: Payload['entries'][number] }) => ({ payload, result: { entry: summarize(entry, payload) } });
 
   return {
     status,
-    create: async ({ passphrase }) => (await session.create(passphrase), status()),
-    unlock: async ({ passphrase }) => (await session.unlock(passphrase), status()),
+    create: async ({ passphrase, first }) => (await session.create(passphrase), opened(first)),
+    unlock: async ({ passphrase, first }) => (await session.unlock(passphrase), opened(first)),
     lock: async () => (await session.lock(), status()),
     changePassphrase: async ({ current, next }) => (await session.changePassphrase(current, next), {}),
     addEntry: async ({ entry }) => {

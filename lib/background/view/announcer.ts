@@ -30,7 +30,7 @@ export class ChangeAnnouncer {
     this.#announced = now;
     const settings = this.view.settings;
     const changes = settings && base ? this.view.changesSince(base) : undefined;
-    const message: VaultChange = { event: VAULT_CHANGED, ...now, base: base?.version ?? -1, open: settings !== undefined, ...settings, ...(changes ? { changes } : {}) };
+    const message: VaultChange = { event: VAULT_CHANGED, ...now, base: base?.version ?? -1, popup: this.view.popupVersion, open: settings !== undefined, ...settings, ...(changes ? { changes } : {}) };
     // Rejected when no page is open to hear it: nothing to do then.
     this.browser.runtime.sendMessage(message).catch(() => undefined);
   }

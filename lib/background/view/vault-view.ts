@@ -3,10 +3,12 @@
  * secret), the settings and KDF settings, and a version that grows with each change.
  * It follows the session's `changed` events, updating only the keys a change touched,
  * so a page's request is answered at once, whatever the session's queue is doing, and a
- * page that missed some changes catches up with just those.
+ * page that missed some changes catches up with just those. It also knows which changes
+ * alter the popup's rows, so an open popup asks again only for those.
  * @module
  */
 import type { Argon2idParams } from '../../crypto/kdf.ts';
+import { byListOrder } from '../../vault/entry-order.ts';
 import { summarize, type EntrySummary } from '../../vault/summary.ts';
 import type { Entry, Payload, Settings } from '../../vault/payload-schema.ts';
 import type { SiteMemory } from '../../vault/site-memory.ts';
@@ -32,6 +34,12 @@ export interface Listing extends ViewVersion {
   kdf: Argon2idParams;
 }
 
+/** Every key, or the first ones in list order (`total`: how many there are in all). */
+export interface FullListing extends Listing {
+  entries: EntrySummary[];
+  total: number;
+}
+
 /** How many versions back a page can catch up from, and the most keys one catch-up names. */
 const JOURNAL_LENGTH = 64;
 const MAX_CHANGES = 500;
@@ -46,6 +54,9 @@ export class VaultView {
   /** Each key's site memory (not in its summary: pages never receive it). */
   #usedOn = new Map<string, SiteMemory | undefined>();
   #journal: { version: number; touched: Touched }[] = [];
+  /** The summaries in list order, sorted when first asked for after a change. */
+  #ordered: EntrySummary[] | undefined;
+  #popupVersion = 0;
 
   /** `id`: random, so a page never takes a new worker's version 3 for the old one's. */
   constructor(id: string) {
@@ -62,6 +73,11 @@ export class VaultView {
     return this.#open !== undefined;
   }
 
+  /** Grows with each change that alters what the popup shows (a check of a key it does not show does not). */
+  get popupVersion(): number {
+    return this.#popupVersion;
+  }
+
   /** The open vault's settings and KDF settings. */
   get settings(): Pick<Listing, 'settings' | 'kdf'> | undefined {
     return this.#open && { settings: this.#open.settings, kdf: this.#open.kdf };
@@ -70,7 +86,9 @@ export class VaultView {
   /** Follows one `changed` event of the session. */
   apply({ payload, kdf, records }: SessionEvents['changed']): void {
     this.#version += 1;
+    this.#ordered = undefined;
     let touched: Touched = 'all';
+    let popupChanged = true;
     if (!payload || !kdf) {
       this.#open = undefined;
       this.#summaries.clear();
@@ -83,15 +101,16 @@ export class VaultView {
         this.#usedOn.set(entry.id, entry.usedOn);
       }
     } else {
-      touched = this.#update(payload, records);
+      ({ touched, popupChanged } = this.#update(payload, records));
     }
+    if (popupChanged) this.#popupVersion += 1;
     if (payload && kdf) this.#open = { settings: payload.settings, kdf, active: payload.active };
     this.#journal.push({ version: this.#version, touched });
     if (this.#journal.length > JOURNAL_LENGTH) this.#journal.shift();
   }
 
-  // The changed records, and the keys whose "active" mark moved with them.
-  #update(payload: Payload, records: ReadonlySet<string>): Set<string> {
+  // The changed records, and the keys whose "active" mark moved with them; and whether the popup's rows changed.
+  #update(payload: Payload, records: ReadonlySet<string>): { touched: Set<string>; popupChanged: boolean } {
     const touched = new Set(records);
     const before = this.#open!.active;
     for (const provider of new Set([...Object.keys(before), ...Object.keys(payload.active)])) {
@@ -100,14 +119,18 @@ export class VaultView {
       if (payload.active[provider]) touched.add(payload.active[provider]);
     }
     const byId = new Map<string, Entry>(payload.entries.map((entry) => [entry.id, entry]));
+    let popupChanged = false;
     for (const id of touched) {
       const entry = byId.get(id);
-      if (entry) this.#summaries.set(id, summarize(entry, payload));
+      const before = this.#summaries.get(id);
+      const after = entry && summarize(entry, payload);
+      popupChanged ||= this.#changesPopup(before, after, entry, payload);
+      if (after) this.#summaries.set(id, after);
       else this.#summaries.delete(id);
       if (entry) this.#usedOn.set(id, entry.usedOn);
       else this.#usedOn.delete(id);
     }
-    return touched;
+    return { touched, popupChanged };
   }
 
   /** What changed since `since`, or undefined when that is another view, too far back, or too much to say key by key. */
@@ -128,10 +151,23 @@ export class VaultView {
     return changes;
   }
 
-  /** Every key, with the settings. Only while open. */
-  listing(): Listing & { entries: EntrySummary[] } {
+  // Besides active keys, the popup shows a key last used on a site (there), and the first key of a provider without an active one.
+  #changesPopup(before: EntrySummary | undefined, after: EntrySummary | undefined, entry: Entry | undefined, payload: Payload): boolean {
+    if ((before && this.#usedOn.get(before.id)) || entry?.usedOn || (after && !payload.active[after.provider])) return true;
+    return changesRow(before, after);
+  }
+
+  /** Every key (or the first `first` in list order), with the settings. Only while open. */
+  listing(first?: number): FullListing {
     const { settings, kdf } = this.#open!;
-    return { ...this.version, settings, kdf, entries: [...this.#summaries.values()] };
+    const total = this.#summaries.size;
+    const entries = first === undefined || first >= total ? [...this.#summaries.values()] : this.#inListOrder().slice(0, first);
+    return { ...this.version, settings, kdf, entries, total };
+  }
+
+  #inListOrder(): EntrySummary[] {
+    this.#ordered ??= [...this.#summaries.values()].sort(byListOrder);
+    return this.#ordered;
   }
 
   /** The answer to a page at `since`: what changed, or every key when that cannot be said. Only while open. */
@@ -149,4 +185,17 @@ export class VaultView {
   usedOn(id: string): SiteMemory | undefined {
     return this.#usedOn.get(id);
   }
+}
+
+/** Whether a key's change from `before` to `after` (undefined: absent) alters the popup's rows: keys, names, tags, active keys, recency. */
+function changesRow(before: EntrySummary | undefined, after: EntrySummary | undefined): boolean {
+  if (!before || !after) return true;
+  return (
+    before.active ||
+    after.active ||
+    before.provider !== after.provider ||
+    before.name !== after.name ||
+    before.lastUsedAt !== after.lastUsedAt ||
+    before.tags.join('\n') !== after.tags.join('\n')
+  );
 }

@@ -17,11 +17,11 @@ export function viewHandlers(session: VaultSession, view: VaultView) {
     if (!view.isOpen) await session.read(() => undefined);
   };
   return {
-    listEntries: async () => (await opened(), view.listing()),
+    listEntries: async ({ first }) => (await opened(), view.listing(first)),
     listChanges: async ({ since }) => (await opened(), view.catchUp(since)),
     popupList: async ({ site }) => {
       await opened();
-      return { ...view.version, groups: providerGroups(view.summaries(), (id) => usedOnAt(view.usedOn(id), site)) };
+      return { ...view.version, popup: view.popupVersion, groups: providerGroups(view.summaries(), (id) => usedOnAt(view.usedOn(id), site)) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -96,14 +96,6 @@ export function openDecodedPage(vaultKey: Uint8Array, page: string, decoded: Dec
   return { sealed: decoded.sealed, digest: decoded.digest, contents: content.sort(byId) };
 }
 
-/**
- * Opens one stored page.
- * @throws VaultError `corrupt` when it was altered, moved to another page, or is malformed.
- */
-export function openPage(vaultKey: Uint8Array, page: string, sealed: SealedText): SealedPage {
-  return openDecodedPage(vaultKey, page, decodePage(sealed));
-}
-
 /** The records of `payload`, grouped by page, each group in id order. */
 export function groupByPage(payload: Payload): Map<string, RecordContent[]> {
   const groups = new Map<string, RecordContent[]>();

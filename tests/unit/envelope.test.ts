@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVault, openSealedVault, openVault, sealChanges, unlockSealedVault, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
 import { readSealedVault } from '../../lib/vault/sealed-vault.ts';
 import { changePassphrase } from '../../lib/vault/key-change.ts';
-import { openPage } from '../../lib/vault/pages.ts';
+import { decodePage, openDecodedPage } from '../../lib/vault/pages.ts';
 import formatOne from '../fixtures/vault-format-1.json' with { type: 'json' };
 import { HEADER_KEY, headerChecksum, parseHeader, parsePages, type StoredItems } from '../../lib/vault/envelope-schema.ts';
 import { emptyPayload } from '../../lib/vault/payload-schema.ts';
@@ -230,7 +230,7 @@ describe('vault envelope', () => {
     expect(reopened.vaultKey).not.toEqual(vault.vaultKey);
     // The old header, kept somewhere (a profile backup, an old sync item), with the old passphrase:
     const oldKey = await unwrapVaultKey(parseHeader(writes[HEADER_KEY]), PASSPHRASE);
-    for (const [name, sealed] of parsePages(items)) expect(await codeOf(() => openPage(oldKey, name, sealed))).toBe('corrupt');
+    for (const [name, sealed] of parsePages(items)) expect(await codeOf(() => openDecodedPage(oldKey, name, decodePage(sealed)))).toBe('corrupt');
     expect(await codeOf(() => openVault({ ...items, [HEADER_KEY]: writes[HEADER_KEY] }, oldKey))).toBe('corrupt');
   });
 

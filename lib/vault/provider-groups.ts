@@ -53,3 +53,16 @@ export function providerGroups(summaries: Iterable<EntrySummary>, usedHere: (id:
   });
   return groups.sort((a, b) => b.here - a.here || b.lastUsedAt - a.lastUsedAt || a.name.localeCompare(b.name)).map(({ here: _here, ...group }) => group);
 }
+
+/** Whether a key's change from `before` to `after` (undefined: absent) alters the groups: what `ProviderGroup` shows of it (provider, name, tags, recency; all of an active key). */
+export function altersRow(before: EntrySummary | undefined, after: EntrySummary | undefined): boolean {
+  if (!before || !after) return true;
+  return (
+    before.active ||
+    after.active ||
+    before.provider !== after.provider ||
+    before.name !== after.name ||
+    before.lastUsedAt !== after.lastUsedAt ||
+    before.tags.join('\n') !== after.tags.join('\n')
+  );
+}

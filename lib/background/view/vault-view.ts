@@ -10,6 +10,7 @@
 import type { Argon2idParams } from '../../crypto/kdf.ts';
 import { byListOrder } from '../../vault/entry-order.ts';
 import { summarize, type EntrySummary } from '../../vault/summary.ts';
+import { altersRow } from '../../vault/provider-groups.ts';
 import type { Entry, Payload, Settings } from '../../vault/payload-schema.ts';
 import type { SiteMemory } from '../../vault/site-memory.ts';
 import type { SessionEvents } from '../session/session.ts';
@@ -154,7 +155,7 @@ export class VaultView {
   // Besides active keys, the popup shows a key last used on a site (there), and the first key of a provider without an active one.
   #changesPopup(before: EntrySummary | undefined, after: EntrySummary | undefined, entry: Entry | undefined, payload: Payload): boolean {
     if ((before && this.#usedOn.get(before.id)) || entry?.usedOn || (after && !payload.active[after.provider])) return true;
-    return changesRow(before, after);
+    return altersRow(before, after);
   }
 
   /** Every key (or the first `first` in list order), with the settings. Only while open. */
@@ -185,17 +186,4 @@ export class VaultView {
   usedOn(id: string): SiteMemory | undefined {
     return this.#usedOn.get(id);
   }
-}
-
-/** Whether a key's change from `before` to `after` (undefined: absent) alters the popup's rows: keys, names, tags, active keys, recency. */
-function changesRow(before: EntrySummary | undefined, after: EntrySummary | undefined): boolean {
-  if (!before || !after) return true;
-  return (
-    before.active ||
-    after.active ||
-    before.provider !== after.provider ||
-    before.name !== after.name ||
-    before.lastUsedAt !== after.lastUsedAt ||
-    before.tags.join('\n') !== after.tags.join('\n')
-  );
 }

@@ -70,6 +70,8 @@ export interface BackgroundDeps {
   syncDelayMs?: number;
   /** Chrome's offscreen documents, for the clipboard (the browser's own unless given; null: none). */
   offscreen?: Offscreen | null;
+  /** How long a change is sealed before waiting requests are let in (`session/time-slices.ts`). */
+  sliceMs?: number;
 }
 
 /** The composed background: its parts (tests drive them) and `start`, which listens to the browser. */
@@ -108,6 +110,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     kdfParams,
     now,
     alternateWrapping: () => syncedWrapping(syncArea, syncState, kdfParams),
+    ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
   });
   const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, kdfCap: kdfParams, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
 

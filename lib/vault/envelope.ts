@@ -124,12 +124,13 @@ export function buildHeader(
   return { ...fields, checksum: headerChecksum(fields) };
 }
 
-/**
- * Seals the pages holding a record whose entry or tombstone object changed since the
- * page was sealed (pure operations replace exactly the objects they change, so identity
- * tells what changed); with no previous pages, all of them.
- */
-export function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'pages'>, payload: Payload, random: RandomBytes) {
+interface Resealed {
+  pages: Map<string, SealedPage>;
+  writes: StoredItems;
+}
+
+// One page sealed per step, so that a caller that must stay responsive can pause between them.
+function* resealSteps(vault: Pick<OpenVault, 'vaultKey' | 'pages'>, payload: Payload, random: RandomBytes): Generator<void, Resealed> {
   const pages = new Map(vault.pages);
   const writes: StoredItems = {};
   const groups = groupByPage(payload);
@@ -139,6 +140,7 @@ export function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'pages'>, payl
     const page = sealPage(vault.vaultKey, name, contents, random);
     pages.set(name, page);
     writes[PAGE_PREFIX + name] = page.sealed;
+    yield;
   }
   for (const name of pages.keys()) {
     // A record is only ever replaced (by a tombstone on delete), never dropped, so no page
@@ -146,6 +148,19 @@ export function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'pages'>, payl
     if (!groups.has(name)) throw new Error('an entry vanished without a tombstone');
   }
   return { pages, writes };
+}
+
+/**
+ * Seals the pages holding a record whose entry or tombstone object changed since the
+ * page was sealed (pure operations replace exactly the objects they change, so identity
+ * tells what changed); with no previous pages, all of them.
+ */
+export function resealChanged(vault: Pick<OpenVault, 'vaultKey' | 'pages'>, payload: Payload, random: RandomBytes): Resealed {
+  const steps = resealSteps(vault, payload, random);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Creates a new vault with a fresh random vault key. */
@@ -250,15 +265,34 @@ export async function unlockSealedVault(sealed: SealedVault, passphrase: string,
   return openSealedVault(sealed, await unwrapVaultKey(sealed.header, passphrase, engine));
 }
 
-/** Seals a changed payload as the next revision: only changed records and the header. No KDF. */
-export function sealChanges(
-  vault: OpenVault,
-  payload: Payload,
-  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
-): SealedChange {
-  const { pages, writes } = resealChanged(vault, payload, random);
+function nextRevision(vault: OpenVault, payload: Payload, { pages, writes }: Resealed, now: number, random: RandomBytes): SealedChange {
   const header = buildHeader(vault.header, vault.header.revision + 1, vault, payload, pages, now, random);
   return { vault: { ...vault, header, payload, pages }, writes: { ...writes, [HEADER_KEY]: header } };
+}
+
+/** Seals a changed payload as the next revision: only changed records and the header. No KDF. */
+export function sealChanges(vault: OpenVault, payload: Payload, { now = Date.now(), random = secureRandomBytes }: SealOptions = {}): SealedChange {
+  return nextRevision(vault, payload, resealChanged(vault, payload, random), now, random);
+}
+
+/**
+ * `sealChanges`, handing the thread back between pages: after each page it asks `pause`,
+ * and waits when that returns a promise. The background pauses there, so a request that
+ * arrives while a large change is sealed (the popup opening) is answered meanwhile.
+ */
+export async function sealChangesInSlices(
+  vault: OpenVault,
+  payload: Payload,
+  pause: () => Promise<void> | undefined,
+  { now = Date.now(), random = secureRandomBytes }: SealOptions = {},
+): Promise<SealedChange> {
+  const steps = resealSteps(vault, payload, random);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return nextRevision(vault, payload, step.value, now, random);
+    const waiting = pause();
+    if (waiting) await waiting;
+  }
 }
 
 /** A vault key wrapped under a passphrase: the KDF settings with their salt, and the sealed key. */

@@ -77,8 +77,11 @@ const fakeFetch: typeof fetch = async (input, init = {}) => {
   }
 };
 
+/** Parts of the background a test may set. */
+export type TestDeps = Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs' | 'sliceMs'>;
+
 /** The background as tests build it: the fake browser, a fixed clock, the fake network. */
-export function testBackground(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs'> = {}): Background {
+export function testBackground(deps: TestDeps = {}): Background {
   return createBackground({
     browser: fakeBrowser,
     kdfParams: FAST_PARAMS,
@@ -87,9 +90,10 @@ export function testBackground(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDela
     fetch: fakeFetch,
     mayContact: async (origin) => !origin.includes('forbidden.example'),
     checkTimeoutMs: 200,
-    syncArea: sync.syncArea ?? new FakeSyncArea(),
+    syncArea: deps.syncArea ?? new FakeSyncArea(),
     offscreen: null, // no clipboard here: tests/unit/clipboard-timer.test.ts and the e2e suite cover it
-    ...(sync.syncDelayMs !== undefined ? { syncDelayMs: sync.syncDelayMs } : {}),
+    ...(deps.syncDelayMs !== undefined ? { syncDelayMs: deps.syncDelayMs } : {}),
+    ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
   });
 }
 
@@ -97,7 +101,7 @@ export function testBackground(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDela
  * Starts a background as a fresh service worker would (storage is kept across calls);
  * without `standIns`, the browser has no declarativeNetRequest or webRequest (Firefox).
  */
-export function startWorker(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs'> = {}, { standIns = true } = {}): Background {
+export function startWorker(deps: TestDeps = {}, { standIns = true } = {}): Background {
   fakeBrowser.runtime.onMessage.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   installIdle();
@@ -107,7 +111,7 @@ export function startWorker(sync: Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs
   Object.assign(fakeBrowser.storage.session, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),
   });
-  const background = testBackground(sync);
+  const background = testBackground(deps);
   background.start();
   return background;
 }

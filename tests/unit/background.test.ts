@@ -211,6 +211,24 @@ describe('change announcements', () => {
   });
 });
 
+describe('a busy background', () => {
+  it('answers the popup while a large change is still being sealed, with the rows as they were', async () => {
+    startWorker({ sliceMs: 0 });
+    await must('create', { passphrase: PASSPHRASE });
+    const env = Array.from({ length: 300 }, (_, i) => `OPENAI_API_KEY_${i}=sk-proj-${String(i).padStart(40, 'x')}`).join('\n');
+    const { token } = await must('previewImport', { format: 'env', text: env });
+    const order: string[] = [];
+    const importing = must('confirmImport', { token }).then(() => order.push('import stored'));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the import is sealing its pages by now
+    const { groups } = await must('popupList', {});
+    order.push('popup answered');
+    await importing;
+    expect(order).toEqual(['popup answered', 'import stored']);
+    expect(groups).toEqual([]);
+    expect((await must('popupList', {})).groups).toHaveLength(1);
+  });
+});
+
 describe('trust boundary', () => {
   it('refuses malformed and unknown messages with a code, and changes nothing', async () => {
     const entry = await unlockedWithKey();

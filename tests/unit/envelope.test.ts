@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVault, openSealedVault, openVault, sealChanges, unlockSealedVault, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
+import { createVault, openSealedVault, openVault, sealChanges, sealChangesInSlices, unlockSealedVault, unlockVault, unwrapVaultKey } from '../../lib/vault/envelope.ts';
 import { readSealedVault } from '../../lib/vault/sealed-vault.ts';
 import { changePassphrase } from '../../lib/vault/key-change.ts';
 import { decodePage, openDecodedPage } from '../../lib/vault/pages.ts';
@@ -208,6 +208,20 @@ describe('vault envelope', () => {
     expect(Object.keys(change.writes).sort()).toEqual([pageKey(ids[1]), HEADER_KEY].sort());
     expect(change.vault.header.revision).toBe(vault.header.revision + 1);
     expect(change.vault.header.kdf).toEqual(vault.header.kdf);
+  });
+
+  it('seals a change in slices, waiting where the pause asks, to the same vault as in one go', async () => {
+    const { vault, writes, ids } = await sampleVault();
+    const renamed = updateEntry(vault.payload, ids[0], { name: 'Renamed' }, 3000).payload;
+    const payload = updateEntry(renamed, ids[1], { name: 'Renamed too' }, 3000).payload;
+    let waited = 0;
+    const change = await sealChangesInSlices(vault, payload, () => new Promise<void>((resolve) => setTimeout(() => ((waited += 1), resolve()), 1)));
+    expect(waited).toBe(2); // once after each changed page
+    expect(Object.keys(change.writes).sort()).toEqual([pageKey(ids[0]), pageKey(ids[1]), HEADER_KEY].sort());
+    const reopened = openVault(stored({ ...writes, ...change.writes }), vault.vaultKey);
+    expect(reopened.payload.entries.map((e) => e.name).sort()).toEqual(['Renamed', 'Renamed too']);
+    const inOneGo = sealChanges(vault, payload);
+    expect(Object.keys(inOneGo.writes).sort()).toEqual(Object.keys(change.writes).sort());
   });
 
   it('replaces a deleted entry by its tombstone in the same page', async () => {

@@ -12,6 +12,7 @@ import {
   createVault,
   openSealedVault,
   sealChanges,
+  sealChangesInSlices,
   unlockSealedVault,
   unwrapVaultKey,
   type KeyLineage,
@@ -32,6 +33,7 @@ import type { KeyCache } from './key-cache.ts';
 import type { VaultStore } from './vault-store.ts';
 import type { UnlockThrottle } from './unlock-throttle.ts';
 import { SealedCopy, type StoredVault } from './sealed-copy.ts';
+import { timeSlices } from './time-slices.ts';
 import { words } from '../../words.ts';
 
 /** What the session tells its subscribers. */
@@ -73,6 +75,8 @@ export interface SessionDeps {
   now: () => number;
   /** Another wrapping to try when the local one refuses the passphrase (sync). */
   alternateWrapping: () => Promise<AlternateWrapping | undefined>;
+  /** How long a change is sealed before waiting requests are let in (`time-slices.ts`). */
+  sliceMs?: number;
 }
 
 const isWrongPassphrase = (error: unknown) => error instanceof VaultError && error.code === 'wrong-passphrase';
@@ -308,7 +312,8 @@ export class VaultSession {
       const vault = await this.#required();
       const { payload, result, alongside } = task(vault);
       if (payload === vault.payload && !alongside) return result;
-      await this.#store(vault, sealChanges(vault, payload, { now: this.deps.now() }), alongside);
+      const sealed = await sealChangesInSlices(vault, payload, timeSlices(this.deps.sliceMs), { now: this.deps.now() });
+      await this.#store(vault, sealed, alongside);
       this.#changed(vault.payload);
       return result;
     });

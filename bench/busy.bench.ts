@@ -11,7 +11,7 @@ import path from 'node:path';
 import { backgroundOf, launchWithExtension } from '../tests/e2e/extension.ts';
 import { DEFAULT_PARAMS } from '../lib/crypto/kdf.ts';
 import { FakeProvider } from '../tests/fixtures/fake-provider.ts';
-import { median, report, type Figure } from './measure.ts';
+import { median, middle, report, type Figure } from './measure.ts';
 import { searchKeystroke } from './page-timing.ts';
 import { sampleVault } from './sample-vault.ts';
 
@@ -44,13 +44,20 @@ async function popupReady(page: Page, base: string): Promise<number> {
   return page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, LIST_SHOWN);
 }
 
-/** Unlock on the options page: the click → the list shown. */
+/**
+ * Unlock on the options page: the click → the list shown. Timed from the click event the
+ * page received (what the user did), not from before Playwright's own checks for the click.
+ */
 async function unlockClickToList(page: Page): Promise<number> {
   await page.getByLabel('Master passphrase').fill(PASSPHRASE);
-  const clickedAt = await page.evaluate(() => performance.now());
+  await page.evaluate(() => {
+    const timed = window as unknown as { clickedAt?: number };
+    delete timed.clickedAt;
+    document.addEventListener('click', (event) => (timed.clickedAt = event.timeStamp), { capture: true, once: true });
+  });
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.locator('li.key').first().waitFor({ timeout: 60_000 });
-  return (await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, LIST_SHOWN)) - clickedAt;
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime - (window as unknown as { clickedAt: number }).clickedAt, LIST_SHOWN);
 }
 
 test('a busy background', async () => {
@@ -145,20 +152,23 @@ test('unlock click → list, 1,000 keys, warm and first after launch', async () 
     await request(control, 'unlock', { passphrase: PASSPHRASE });
     await request(control, 'lock', {});
   }
-  const background = await median(5, async () => {
-    const ms = await request(control, 'unlock', { passphrase: PASSPHRASE });
-    await request(control, 'lock', {});
-    return ms;
-  });
+  // The background's own unlock and the page's click → list, in turns, so that whatever
+  // else the machine does weighs on both sides of their ratio alike.
   const page = await extensionPage(context, 'options.html');
-  const warm = await median(5, async () => {
-    await page.getByRole('button', { name: 'Unlock' }).waitFor();
-    const ms = await unlockClickToList(page);
-    await page.getByRole('button', { name: 'Lock' }).click();
+  const backgroundRuns: number[] = [];
+  const pageRuns: number[] = [];
+  for (let turn = 0; turn < 7; turn++) {
+    backgroundRuns.push(await request(control, 'unlock', { passphrase: PASSPHRASE }));
+    await request(control, 'lock', {});
     await page.reload();
-    return ms;
-  });
-  const firstMedian = first.sort((a, b) => a - b)[1]!;
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    pageRuns.push(await unlockClickToList(page));
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+  }
+  const background = middle(backgroundRuns);
+  const warm = middle(pageRuns);
+  const firstMedian = middle(first);
   figures.push({ figure: 'unlock click → list, 1,000 keys (warm)', where: 'Chromium', value: warm, unit: 'ms', goal: 500, note: `${(warm / background).toFixed(2)}× the background's own unlock (${background.toFixed(0)} ms; goal ≤ 1.2×)` });
   figures.push({ figure: 'unlock click → list, 1,000 keys (first after launch)', where: 'Chromium', value: firstMedian, unit: 'ms', goal: 500, note: `${(firstMedian / warm).toFixed(2)}× warm; runs ${first.map((ms) => ms.toFixed(0)).join(', ')} ms` });
   await context.close();

@@ -8,8 +8,13 @@ import { firefoxPath } from '../tests/e2e-firefox/firefox.ts';
 export async function median(runs: number, once: () => Promise<number> | number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(times);
+}
+
+/** The median of figures already taken. */
+export function middle(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Times a synchronous or async function once, in milliseconds. */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { warmUpKdf, type Argon2idParams } from '../crypto/kdf.ts';
+import type { Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import type { Entry } from '../vault/payload-schema.ts';
@@ -226,7 +226,6 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   function start(): void {
     void keys.restrictAccess();
-    void warmUpKdf();
     session.readAhead();
     // Answered through sendResponse (and `return true` to keep the channel open): the one
     // way that works in Chrome and Firefox alike without a polyfill.

@@ -97,15 +97,3 @@ export async function deriveKey(
     dkLen: KEY_LENGTH,
   });
 }
-
-/**
- * Runs a tiny argon2id (1 MiB, 1 pass) in WebAssembly and forgets it. Chromium compiles
- * WebAssembly quickly but slowly optimised, and optimises what has run: a worker that
- * does this when it starts makes the first real unlock after the browser starts run at
- * the speed of later ones. Never throws.
- */
-export async function warmUpKdf(): Promise<void> {
-  if (typeof WebAssembly !== 'object') return;
-  const salt = new Uint8Array(SALT_LENGTH);
-  await argon2idWasm({ password: 'warm-up', salt, memorySize: 1024, iterations: 1, parallelism: 1, hashLength: KEY_LENGTH, outputType: 'binary' }).catch(() => undefined);
-}

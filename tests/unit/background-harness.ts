@@ -2,6 +2,7 @@
  * Drives the real background (router, handlers, session) over WXT's in-memory fake
  * browser, as the pages and content scripts would.
  */
+import { onTestFinished } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground, type Background, type BackgroundDeps } from '../../lib/background/create-background.ts';
 import { secureRandomBytes } from '../../lib/crypto/random.ts';
@@ -10,6 +11,7 @@ import type { MessageType, RequestOf, ResponseOf, Result } from '../../lib/messa
 import { FAST_PARAMS } from './helpers.ts';
 import { installFillFakes } from './fill-fakes.ts';
 import { installStandInFakes } from './stand-in-fakes.ts';
+import { mortal, type Stopped } from './mortal-browser.ts';
 
 const ID = fakeBrowser.runtime.id;
 export const PAGE = { id: ID, url: `chrome-extension://${ID}/options.html`, origin: `chrome-extension://${ID}` };
@@ -81,16 +83,16 @@ const fakeFetch: typeof fetch = async (input, init = {}) => {
 export type TestDeps = Pick<BackgroundDeps, 'syncArea' | 'syncDelayMs' | 'sliceMs'>;
 
 /** The background as tests build it: the fake browser, a fixed clock, the fake network. */
-export function testBackground(deps: TestDeps = {}): Background {
+export function testBackground(deps: TestDeps = {}, stopped: Stopped = () => false): Background {
   return createBackground({
-    browser: fakeBrowser,
+    browser: mortal(fakeBrowser, stopped),
     kdfParams: FAST_PARAMS,
     now: () => clock.now,
     random: secureRandomBytes,
-    fetch: fakeFetch,
+    fetch: mortal(fakeFetch, stopped),
     mayContact: async (origin) => !origin.includes('forbidden.example'),
     checkTimeoutMs: 200,
-    syncArea: deps.syncArea ?? new FakeSyncArea(),
+    syncArea: mortal(deps.syncArea ?? new FakeSyncArea(), stopped),
     offscreen: null, // no clipboard here: tests/unit/clipboard-timer.test.ts and the e2e suite cover it
     ...(deps.syncDelayMs !== undefined ? { syncDelayMs: deps.syncDelayMs } : {}),
     ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
@@ -100,8 +102,12 @@ export function testBackground(deps: TestDeps = {}): Background {
 /**
  * Starts a background as a fresh service worker would (storage is kept across calls);
  * without `standIns`, the browser has no declarativeNetRequest or webRequest (Firefox).
+ * When the test ends the worker stops, as the browser would end it: nothing it still
+ * does reaches the browser or the network of a later test.
  */
 export function startWorker(deps: TestDeps = {}, { standIns = true } = {}): Background {
+  let stopped = false;
+  onTestFinished(() => void (stopped = true));
   fakeBrowser.runtime.onMessage.removeAllListeners();
   fakeBrowser.alarms.onAlarm.removeAllListeners();
   installIdle();
@@ -111,7 +117,7 @@ export function startWorker(deps: TestDeps = {}, { standIns = true } = {}): Back
   Object.assign(fakeBrowser.storage.session, {
     setAccessLevel: async ({ accessLevel }: { accessLevel: string }) => void sessionAccessLevels.push(accessLevel),
   });
-  const background = testBackground(deps);
+  const background = testBackground(deps, () => stopped);
   background.start();
   return background;
 }

@@ -40,9 +40,14 @@ export async function pickInMenu(page: Page, name: string | RegExp, { force = fa
   return menu;
 }
 
-/** What the menu says after a pick that did not fill. */
+/** What the menu says after a pick that did not fill; when it says nothing, the failure tells what the menu showed instead. */
 export async function menuSays(menu: Frame): Promise<string> {
   const status = menu.getByRole('status');
-  await status.waitFor();
+  try {
+    await status.waitFor({ state: 'attached', timeout: 15_000 });
+  } catch (error) {
+    const showing = menu.isDetached() ? 'the menu was closed' : `the menu reads “${(await menu.locator('main').textContent())?.replace(/\s+/g, ' ')}”`;
+    throw new Error(`The menu said nothing after the pick; ${showing}`, { cause: error });
+  }
   return (await status.textContent()) ?? '';
 }

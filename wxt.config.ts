@@ -32,7 +32,7 @@ export default defineConfig({
   // (tests, benchmarks, screenshots, local files) ever goes into it.
   zip: {
     includeSources: [
-      'entrypoints/**', 'lib/**', 'locales/**', 'public/**', 'scripts/**',
+      'entrypoints/**', 'lib/**', 'locales/**', 'public/**', 'scripts/**', 'wasm/**',
       'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
       'README.md', 'PRIVACY.md', 'CHANGELOG.md',
     ],

@@ -33,7 +33,7 @@ for (const [browser, dir] of [['chrome', '.output/chrome-mv3'], ['firefox', '.ou
 
 test('the sources zip holds what a reviewer rebuilds from, and no dependencies, builds, tests or local files', () => {
   const files = [...zipOf('sources').keys()];
-  for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'locales/en.yml', 'README.md', 'PRIVACY.md', 'entrypoints/background.ts']) {
+  for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'locales/en.yml', 'README.md', 'PRIVACY.md', 'entrypoints/background.ts', 'wasm/argon2-fill.ts', 'scripts/build-wasm.mjs']) {
     expect(files, needed).toContain(needed);
   }
   const unwanted = files.filter((file) => /^(node_modules|\.output|\.wxt|test-results|playwright-report|tests|bench|docs|screenshots)\/|(^|\/)\.|\.(log|zip|pem|key)$/.test(file));

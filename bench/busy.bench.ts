@@ -137,13 +137,23 @@ test('unlock click → list, 1,000 keys, warm and first after launch', async () 
   await (await backgroundOf(context)).evaluate((items) => chrome.storage.local.set(items), writes);
   await context.close();
 
-  // First after launch: the browser starts, the options page opens, the user unlocks at once.
+  // First after launch: the browser starts, the options page opens, the user unlocks at
+  // once. In turns with it, the background's own first unlock, asked at once and asked
+  // 1.5 s after launch: what the browser's own start-up costs the KDF.
   const first: number[] = [];
+  const firstBackground: number[] = [];
+  const firstBackgroundLater: number[] = [];
   for (let run = 0; run < 3; run++) {
     context = await launchWithExtension(profile);
-    const page = await extensionPage(context, 'options.html');
-    first.push(await unlockClickToList(page));
+    first.push(await unlockClickToList(await extensionPage(context, 'options.html')));
     await context.close();
+    for (const [wait, runs] of [[0, firstBackground], [1_500, firstBackgroundLater]] as const) {
+      context = await launchWithExtension(profile);
+      const control = await extensionPage(context, 'manifest.json');
+      await control.waitForTimeout(wait);
+      runs.push(await request(control, 'unlock', { passphrase: PASSPHRASE }));
+      await context.close();
+    }
   }
   context = await launchWithExtension(profile);
   const control = await extensionPage(context, 'manifest.json');
@@ -171,6 +181,9 @@ test('unlock click → list, 1,000 keys, warm and first after launch', async () 
   const firstMedian = middle(first);
   figures.push({ figure: 'unlock click → list, 1,000 keys (warm)', where: 'Chromium', value: warm, unit: 'ms', goal: 500, note: `${(warm / background).toFixed(2)}× the background's own unlock (${background.toFixed(0)} ms; goal ≤ 1.2×)` });
   figures.push({ figure: 'unlock click → list, 1,000 keys (first after launch)', where: 'Chromium', value: firstMedian, unit: 'ms', goal: 500, note: `${(firstMedian / warm).toFixed(2)}× warm; runs ${first.map((ms) => ms.toFixed(0)).join(', ')} ms` });
+  const firstAtOnce = middle(firstBackground);
+  const firstLater = middle(firstBackgroundLater);
+  figures.push({ figure: 'background unlock, 1,000 keys, first after launch, asked at once', where: 'Chromium', value: firstAtOnce, unit: 'ms', note: `${(firstAtOnce / background).toFixed(2)}× warm; asked 1.5 s after launch: ${firstLater.toFixed(0)} ms (${(firstLater / background).toFixed(2)}×)` });
   await context.close();
 });
 

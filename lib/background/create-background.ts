@@ -8,6 +8,8 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { Argon2idParams } from '../crypto/kdf.ts';
 import { randomId, type RandomBytes } from '../crypto/random.ts';
+import { prepareMemory } from '../crypto/kdf-memory.ts';
+import { timeSlices } from './session/time-slices.ts';
 import type { ImportCandidate } from '../transfer/import-plan.ts';
 import type { Entry } from '../vault/payload-schema.ts';
 import { hostPattern } from '../web/address.ts';
@@ -111,6 +113,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     now,
     alternateWrapping: () => syncedWrapping(syncArea, syncState, kdfParams),
     ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
+    prepareKdf: (kdf) => void prepareMemory(kdf, timeSlices(deps.sliceMs)),
   });
   const sync = new SyncEngine({ session, area: syncArea, state: syncState, now, random, kdfCap: kdfParams, ...(deps.syncDelayMs !== undefined ? { delayMs: deps.syncDelayMs } : {}) });
 

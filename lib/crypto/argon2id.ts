@@ -1,15 +1,16 @@
 /**
  * argon2id (RFC 9106, version 0x13) with its memory filled by our WebAssembly
  * (`wasm/argon2-fill.ts`, 128-bit SIMD); BLAKE2b for the first blocks and the tag comes
- * from @noble/hashes. The memory is its own for each derivation and is zeroed before
- * the key is returned, so no block derived from the passphrase outlives the call.
+ * from @noble/hashes. Each derivation takes its memory (made ready ahead when it can,
+ * `kdf-memory.ts`) and zeroes it before the key is returned, so no block derived from
+ * the passphrase outlives the call.
  * @module
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import { ARGON2_FILL_WASM } from './argon2-fill-wasm.ts';
+import { pagesFor, takeMemory } from './kdf-memory.ts';
 
 const BLOCK = 1024;
-const WASM_PAGE = 65_536;
 const VERSION = 0x13;
 const ARGON2ID = 2;
 
@@ -66,7 +67,7 @@ function hashLong(length: number, input: Uint8Array): Uint8Array {
 
 /**
  * Derives `length` bytes from `password` and `salt` at `cost`. `memory` is for tests,
- * which look at it afterwards; it grows to the size needed.
+ * which look at it afterwards (instead of the prepared one); it grows to the size needed.
  * @throws when WebAssembly cannot compile here (a CSP without 'wasm-unsafe-eval', no SIMD).
  */
 export async function argon2idWasm(password: Uint8Array, salt: Uint8Array, cost: Argon2Cost, length: number, memory?: WebAssembly.Memory): Promise<Uint8Array> {
@@ -74,9 +75,8 @@ export async function argon2idWasm(password: Uint8Array, salt: Uint8Array, cost:
   const laneLength = Math.floor(memoryKiB / (4 * parallelism)) * 4;
   const blocks = laneLength * parallelism;
   const module = await fillModule();
-  const pages = Math.ceil((5 * BLOCK + blocks * BLOCK) / WASM_PAGE);
-  memory ??= new WebAssembly.Memory({ initial: pages });
-  if (memory.buffer.byteLength < pages * WASM_PAGE) memory.grow(pages - memory.buffer.byteLength / WASM_PAGE);
+  const pages = pagesFor(cost);
+  memory = takeMemory(pages, memory);
   const fill = (await WebAssembly.instantiate(module, { env: { memory } })).exports as unknown as Fill;
   const base = fill.MEMORY_OFFSET.value as number;
   const bytes = new Uint8Array(memory.buffer);

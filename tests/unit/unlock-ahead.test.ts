@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SealedCopy } from '../../lib/background/session/sealed-copy.ts';
+import { takeMemory } from '../../lib/crypto/kdf-memory.ts';
 import type { StoredItems } from '../../lib/vault/envelope-schema.ts';
 import { clock, must, send, startWorker } from './background-harness.ts';
 
@@ -13,6 +14,24 @@ beforeEach(() => {
   clock.now = 1_700_000_000_000;
   startWorker();
 });
+
+/** How many WebAssembly memories are made while `run` runs. */
+async function newMemories(run: () => Promise<unknown>): Promise<number> {
+  const Original = WebAssembly.Memory;
+  let made = 0;
+  WebAssembly.Memory = class extends Original {
+    constructor(descriptor: WebAssembly.MemoryDescriptor) {
+      super(descriptor);
+      made += 1;
+    }
+  };
+  try {
+    await run();
+    return made;
+  } finally {
+    WebAssembly.Memory = Original;
+  }
+}
 
 /** How many times the whole of `storage.local` is read while `run` runs. */
 async function wholeReads(run: () => Promise<unknown>): Promise<number> {
@@ -45,6 +64,28 @@ describe('unlock from the vault read ahead', () => {
     await must('lock', {});
     await settle();
     expect(await send('unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, code: 'corrupt' });
+  });
+
+  it('makes the KDF memory ready while locked, so that unlocking makes none (it would fault in 64 MiB at the click)', async () => {
+    await must('create', { passphrase: PASSPHRASE });
+    await must('lock', {});
+    await settle();
+    expect(await newMemories(() => must('unlock', { passphrase: PASSPHRASE }))).toBe(0);
+    await must('lock', {});
+    startWorker();
+    await settle();
+    expect(await newMemories(() => must('unlock', { passphrase: PASSPHRASE }))).toBe(0);
+  });
+
+  it('makes no KDF memory ready for a worker that restarts with the vault open (its kept key reopens it)', async () => {
+    await must('create', { passphrase: PASSPHRASE });
+    await settle();
+    takeMemory(1);
+    expect(await newMemories(async () => (startWorker(), await settle()))).toBe(0);
+    await must('lock', {});
+    await settle();
+    takeMemory(1);
+    expect(await newMemories(async () => (startWorker(), await settle()))).toBe(1);
   });
 
   it('is read by a worker as it starts, so that its first unlock reads none of it either', async () => {

@@ -35,6 +35,11 @@ export class KeyCache {
     }
   }
 
+  /** Whether a vault key is kept (without reading it out). */
+  async has(): Promise<boolean> {
+    return (await this.session.get(KEY))[KEY] !== undefined;
+  }
+
   /** Erases everything kept in session storage. */
   async forget(): Promise<void> {
     await this.session.clear();

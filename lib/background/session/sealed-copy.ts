@@ -2,12 +2,12 @@
  * The stored vault as last read, kept in the worker's memory: ciphertext only, exactly
  * what `storage.local` holds at rest, with its header checked and its pages decoded
  * (`readSealedVault`). Read ahead while the vault is locked, so that an unlock waits
- * neither for the read (megabytes at 10,000 keys) nor for the decoding: only for the KDF
- * and the decryption. Any change to the vault's items in storage drops it, and the next
- * use reads storage again.
+ * neither for the read (megabytes at 10,000 keys) nor for the decoding nor for the KDF's
+ * memory (made ready for the stored KDF settings): only for the KDF and the decryption.
+ * Any change to the vault's items in storage drops it, and the next use reads storage again.
  * @module
  */
-import { HEADER_KEY, type StoredItems } from '../../vault/envelope-schema.ts';
+import { HEADER_KEY, type KdfHeader, type StoredItems } from '../../vault/envelope-schema.ts';
 import { readSealedVault, type SealedVault } from '../../vault/sealed-vault.ts';
 
 /** The vault's items as storage held them at one moment. */
@@ -41,8 +41,11 @@ export class StoredVault {
 export class SealedCopy {
   #copy: Promise<StoredVault> | undefined;
 
-  /** `read`: the vault's items, from storage. */
-  constructor(private readonly read: () => Promise<StoredItems>) {}
+  /** `read`: the vault's items, from storage; `prepareKdf`: makes the KDF ready for these settings. */
+  constructor(
+    private readonly read: () => Promise<StoredItems>,
+    private readonly prepareKdf: (kdf: KdfHeader) => void = () => undefined,
+  ) {}
 
   /**
    * The vault as stored now: the copy while it holds, otherwise one read, which becomes
@@ -60,10 +63,10 @@ export class SealedCopy {
     return this.#copy;
   }
 
-  /** Reads and decodes ahead (what is not done yet), so that the next unlock finds both done. Never throws. */
+  /** Reads and decodes ahead (what is not done yet) and prepares the KDF, so that the next unlock finds all done. Never throws. */
   prepare(): void {
     this.current()
-      .then((stored) => stored.exists && stored.sealed())
+      .then((stored) => stored.exists && this.prepareKdf(stored.sealed().header.kdf))
       .catch(() => undefined);
   }
 

@@ -24,7 +24,7 @@ import { adoptNewerKey, changePassphrase, moveToKey } from '../../vault/key-chan
 import { emptyPayload, type Payload } from '../../vault/payload-schema.ts';
 import { changedRecordIds } from '../../vault/changed-records.ts';
 import { VaultError } from '../../vault/errors.ts';
-import { CURRENT_VERSION, HEADER_KEY, isVaultItem, type Header, type StoredItems } from '../../vault/envelope-schema.ts';
+import { CURRENT_VERSION, HEADER_KEY, isVaultItem, type Header, type KdfHeader, type StoredItems } from '../../vault/envelope-schema.ts';
 import { legacyRecordKeys } from '../../vault/legacy-records.ts';
 import type { VaultStatus } from '../../messages.ts';
 import { Emitter } from '../events.ts';
@@ -77,6 +77,8 @@ export interface SessionDeps {
   alternateWrapping: () => Promise<AlternateWrapping | undefined>;
   /** How long a change is sealed before waiting requests are let in (`time-slices.ts`). */
   sliceMs?: number;
+  /** Makes the KDF ready, while the vault is locked, for the settings of the stored vault. */
+  prepareKdf?: (kdf: KdfHeader) => void;
 }
 
 const isWrongPassphrase = (error: unknown) => error instanceof VaultError && error.code === 'wrong-passphrase';
@@ -91,7 +93,7 @@ export class VaultSession {
   readonly #stored: SealedCopy;
 
   constructor(private readonly deps: SessionDeps) {
-    this.#stored = new SealedCopy(() => deps.store.readItems());
+    this.#stored = new SealedCopy(() => deps.store.readItems(), (kdf) => void this.#prepareKdf(kdf));
   }
 
   #exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -106,6 +108,12 @@ export class VaultSession {
     const { memoryKiB, iterations, parallelism } = vault.header.kdf;
     const records = before ? { records: changedRecordIds(before, vault.payload) } : {};
     this.events.emit('changed', { payload: vault.payload, kdf: { memoryKiB, iterations, parallelism }, ...records });
+  }
+
+  // For an unlock to come: not while open, nor when the kept key will reopen it (a worker's restart).
+  async #prepareKdf(kdf: KdfHeader): Promise<void> {
+    if (!this.deps.prepareKdf || this.#vault || (await this.deps.keys.has())) return;
+    this.deps.prepareKdf(kdf);
   }
 
   // After a worker restart the vault key is still in session storage: reopen from it.

@@ -219,6 +219,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       documentId: sender.documentId,
       origin: sender.origin,
     };
+    // A page is open: while locked, an unlock may come soon (the KDF's memory may have been let go since).
+    if (senderClass === 'page') session.readAhead();
     const result = await route(message, senderClass, handlers, context);
     answer?.(result);
     // Every request from a page but a passive one is a use of the vault: it restarts the auto-lock countdown

@@ -77,6 +77,16 @@ describe('unlock from the vault read ahead', () => {
     expect(await newMemories(() => must('unlock', { passphrase: PASSPHRASE }))).toBe(0);
   });
 
+  it('makes the KDF memory ready again when a page asks anything while locked, after it was let go', async () => {
+    await must('create', { passphrase: PASSPHRASE });
+    await must('lock', {});
+    await settle();
+    takeMemory(1); // as if let go after KEEP_MS
+    await must('status', {});
+    await settle();
+    expect(await newMemories(() => must('unlock', { passphrase: PASSPHRASE }))).toBe(0);
+  });
+
   it('makes no KDF memory ready for a worker that restarts with the vault open (its kept key reopens it)', async () => {
     await must('create', { passphrase: PASSPHRASE });
     await settle();

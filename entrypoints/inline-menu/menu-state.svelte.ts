@@ -61,10 +61,13 @@ export class MenuState {
       if (!this.#menuId) this.message = answer.message;
       return;
     }
+    // A refresh (the vault changed) keeps the line that says why the last pick did not fill,
+    // and restarts the pick's wait only when what the menu draws changed.
+    const redrawn = JSON.stringify(answer.data) !== JSON.stringify(this.view);
+    if (!this.#menuId) this.message = '';
     this.#menuId = menuId;
     this.view = answer.data;
-    this.message = '';
-    this.#gate?.shown();
+    if (redrawn) this.#gate?.shown();
     if (performance.getEntriesByName(MENU_READY).length === 0) performance.mark(MENU_READY);
   }
 

@@ -1,9 +1,11 @@
 import { OPENAI, expect, test } from './fill-world.ts';
 import { addKey, createVault } from './vault-pages.ts';
 import { clickShadowButton } from './closed-shadow.ts';
-import { LOOK_MS, menuFrames, menuIn, menuSays, pickInMenu } from './inline-menu.ts';
+import { LOOK_MS, menuFrames, menuIn, menuKeys, menuSays, pickInMenu } from './inline-menu.ts';
 import { words } from './words.ts';
 import type { BrowserContext, Page } from '@playwright/test';
+
+const SECOND_OPENAI = { provider: 'OpenAI', name: 'Team', secret: 'sk-proj-TEAMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' };
 
 // A page on a site where the offer runs (here: the provider's console host) that tries
 // to get a key without the person knowingly picking it. Nothing here may fill the field.
@@ -20,12 +22,17 @@ const restyle = (page: Page, css: string) => page.evaluate((css) => (window as u
 const decoy = (page: Page) => page.evaluate(() => (window as unknown as Hostile).attack.cover(true));
 
 async function hostilePage(context: BrowserContext, openPage: (name: 'options') => Promise<Page>, url: string): Promise<Page> {
+  return (await hostileWorld(context, openPage, url)).page;
+}
+
+/** The hostile page, and the options page that holds its vault. */
+async function hostileWorld(context: BrowserContext, openPage: (name: 'options') => Promise<Page>, url: string) {
   const options = await openPage('options');
   await createVault(options);
   await addKey(options, OPENAI);
   const page = await context.newPage();
   await page.goto(url);
-  return page;
+  return { page, options };
 }
 
 /** The person presses the field and then "Fill from AI Key Vault": the menu opens. */
@@ -53,12 +60,16 @@ test('a page that focuses the key field itself opens no offer; the person’s pr
 });
 
 test('a pick in a menu the page made invisible (opacity: 0 on our host) is refused, and fills nothing', async ({ context, openPage, site }) => {
-  const page = await hostilePage(context, openPage, site.hostileUrl);
+  const { page, options } = await hostileWorld(context, openPage, site.hostileUrl);
   await openMenu(page);
   await restyle(page, 'ai-key-vault-ui { opacity: 0 !important }');
   const menu = await pickInMenu(page, /Personal/, { force: true });
   expect(await menuSays(menu)).toBe(words('menu.outcome.menuHidden'));
   await expect(page.locator('#key')).toHaveValue('');
+  // The vault changes meanwhile (a check's result, a key added elsewhere): the menu redraws and still says why.
+  await addKey(options, SECOND_OPENAI);
+  await expect.poll(() => menuKeys(menu)).toHaveLength(2);
+  expect(await menuSays(menu)).toBe(words('menu.outcome.menuHidden'));
 
   // Shown plainly again, and looked at: the same pick fills.
   await restyle(page, '');

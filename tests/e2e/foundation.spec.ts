@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { test, expect } from './extension.ts';
+import { test, expect, stopServiceWorker } from './extension.ts';
 import { PASSPHRASE, addKey, createVault, unlock } from './vault-pages.ts';
 
 const KEY = { provider: 'Anthropic', name: 'Side project', secret: 'sk-ant-api03-Jd8sLq2PzX0vN4bK7mT1wR9eY6uA3cF5hG0iO2pQ-AA' };
@@ -43,16 +42,3 @@ test('create, add a key, lock, wrong passphrase, unlock, survive a worker restar
   for (const plain of [KEY.secret, KEY.name, PASSPHRASE]) expect(local).not.toContain(plain);
 });
 
-/** Stops the extension's service worker through the DevTools protocol and waits until it has stopped. */
-async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}

@@ -13,8 +13,9 @@ export default defineConfig({
     // promises themselves; its one addition, promises returned from onMessage listeners, the
     // worker does not use (it answers through sendResponse). Pages and content scripts keep it.
     // The worker is a classic script (entrypoints/background.ts): strict, as the modules it is made of.
+    // The popup's head script (entrypoints/popup-first.ts) goes without it too: it only asks and listens.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some(({ type }) => type === 'background')) return;
+      if (!entrypoints.some(({ type, name }) => type === 'background' || name === 'popup-first')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
       const output = config.build?.rollupOptions?.output;

@@ -11,10 +11,10 @@ import { copySecret } from '../../lib/ui/copy-secret.ts';
 import { GateState } from '../../lib/ui/gate-state.svelte.ts';
 import { markListShown } from '../../lib/ui/marks.ts';
 import { bindableSite } from '../../lib/stand-in/site.ts';
-import { siteOf } from '../../lib/web/address.ts';
-import { hostPattern } from '../../lib/web/address.ts';
+import { hostPattern, siteOf } from '../../lib/web/address.ts';
 import type { ProviderGroupView } from '../../lib/messages.ts';
 import type { VaultChange } from '../../lib/vault-events.ts';
+import { activeTab, listRequest, takeFirstList, type PageTab } from './first-list.ts';
 import { matchingGroups } from './matching-groups.ts';
 
 export class PopupState extends GateState {
@@ -24,16 +24,18 @@ export class PopupState extends GateState {
   /** A line under a provider's row: what its last act did. */
   messages = $state<Record<string, string>>({});
   readonly shown: ProviderGroupView[];
+  /** The list the page's head script asked for, until the first load takes it. */
+  #first = takeFirstList();
   /** The page the popup was opened over, read as it opens (so a click can ask for its access at once). */
-  #tab: Promise<{ id?: number; url?: string } | undefined>;
-  #tabNow: { id?: number; url?: string } | undefined;
+  #tab: Promise<PageTab | undefined>;
+  #tabNow: PageTab | undefined;
   /** Which view, and which version of its rows, the popup shows. */
   #at: { view: string; popup: number } | undefined;
 
   constructor() {
     super();
     this.shown = $derived(matchingGroups(this.groups, this.query));
-    this.#tab = browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => (this.#tabNow = tab), () => undefined);
+    this.#tab = (this.#first?.tab ?? activeTab()).then((tab) => (this.#tabNow = tab));
   }
 
   /** The origin of the page the popup was opened over, whose keys the background remembers. */
@@ -44,8 +46,11 @@ export class PopupState extends GateState {
   protected async load(change?: VaultChange): Promise<void> {
     // A change its rows do not show (a check of a key that is not a provider's active one) asks nothing.
     if (change?.open && change.view === this.#at?.view && change.popup === this.#at.popup) return;
-    const site = await this.#site();
-    const answer = await this.askOpen(() => ask('popupList', { ...(change ? { refresh: true } : {}), ...(site ? { site } : {}) }));
+    const first = change ? undefined : this.#first;
+    this.#first = undefined;
+    const answer = await this.askOpen(async () => (await first?.answer) ?? ask('popupList', listRequest(this.#tabNow ?? (await this.#tab), change !== undefined)));
+    // What the head script heard while the page loaded is followed as if heard now (after this load).
+    for (const heard of first?.stopHearing() ?? []) void this.follow(() => this.load(heard));
     if (!answer) return;
     if (!answer.ok) {
       this.#at = undefined;

@@ -88,3 +88,19 @@ test('the popup asks before copying a key its provider called invalid', async ({
     await fake.stop();
   }
 });
+
+test('the popup asks for its list from a script in its head, which loads and runs without an error', async ({ context, extensionId, openPage }) => {
+  const options = await openPage('options');
+  await createVault(options);
+  await addKey(options, PERSONAL);
+
+  const popup = await context.newPage();
+  const problems: string[] = [];
+  popup.on('pageerror', (error) => problems.push(error.message));
+  popup.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
+  const headScript = popup.waitForResponse((response) => response.url().endsWith('/popup-first.js'));
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  expect((await headScript).ok()).toBe(true);
+  await expect(popup.getByRole('listitem').filter({ hasText: 'OpenAI' })).toContainText('sk-p…1111');
+  expect(problems).toEqual([]);
+});

@@ -1,14 +1,17 @@
 /**
  * What the pages get of the vault, and what it costs them: the options page's first rows
  * come with its unlock and the rest in one more request; an announcement a page already
- * has, or a change the popup's rows do not show, asks nothing; answers do not wait for
- * the auto-lock's alarm.
+ * has, or a change the popup's rows do not show, asks nothing; the popup's first list,
+ * asked for by its head script, is taken over with what was heard meanwhile; answers do
+ * not wait for the auto-lock's alarm.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { byListOrder } from '../../lib/vault/entry-order.ts';
 import { isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
 import { FIRST_ROWS, VaultState } from '../../lib/ui/vault-state.svelte.ts';
+import { PopupState } from '../../entrypoints/popup/popup-state.svelte.ts';
+import { sendFirstList } from '../../entrypoints/popup/first-list.ts';
 import type { Background } from '../../lib/background/create-background.ts';
 import { PAGE, clock, must, network, sendRaw, startWorker } from './background-harness.ts';
 
@@ -145,6 +148,49 @@ describe('the popup', () => {
     await must('updateEntry', { id: other!, changes: { name: 'renamed' } });
     await settle();
     expect((await must('popupList', {})).popup).toBeGreaterThan(after.popup);
+  });
+
+  it("shows the list its head script asked for before the page's modules loaded, and asks nothing more", async () => {
+    await vaultWithKeys(2);
+    const { requests } = recordPageTraffic();
+    sendFirstList();
+    await settle();
+    const popup = new PopupState();
+    const stop = popup.watch();
+    await vi.waitFor(() => expect(popup.status).toBe('unlocked'));
+    expect(popup.groups.map((group) => group.active.name)).toEqual(['key 000']);
+    await settle();
+    expect(requests).toEqual(['popupList']);
+    stop();
+  });
+
+  it('follows a change made after its head script was answered and before the page listened itself', async () => {
+    const [active] = await vaultWithKeys(2);
+    const { requests } = recordPageTraffic();
+    sendFirstList();
+    await settle();
+    await must('updateEntry', { id: active!, changes: { name: 'renamed meanwhile' } });
+    await settle();
+    const popup = new PopupState();
+    const stop = popup.watch();
+    await vi.waitFor(() => expect(popup.groups[0]?.active.name).toBe('renamed meanwhile'));
+    expect(requests).toEqual(['popupList', 'popupList']);
+    stop();
+  });
+
+  it('asks itself when its head script got no answer', async () => {
+    await vaultWithKeys(1);
+    const { requests } = recordPageTraffic();
+    const working = fakeBrowser.runtime.sendMessage;
+    fakeBrowser.runtime.sendMessage = (() => Promise.reject(new Error('Could not establish connection'))) as typeof working;
+    sendFirstList();
+    await settle();
+    fakeBrowser.runtime.sendMessage = working;
+    const popup = new PopupState();
+    const stop = popup.watch();
+    await vi.waitFor(() => expect(popup.groups.map((group) => group.active.name)).toEqual(['key 000']));
+    expect(requests).toEqual(['popupList']);
+    stop();
   });
 });
 

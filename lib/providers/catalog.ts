@@ -3,11 +3,12 @@
  * after a provider changes its API, is a change to one record here.
  * @module
  */
+import { words, type Words } from '../words.ts';
 
 /** An extra field a provider needs besides the key (Azure's resource, OpenAI's project…). */
 export interface ProviderField {
   id: string;
-  label: string;
+  label: Words;
   placeholder?: string;
   required?: boolean;
   /** Used in the endpoint template and requests when the field is left empty. */
@@ -92,8 +93,8 @@ export const PROVIDERS: readonly Provider[] = [
     getKeyUrl: 'https://platform.openai.com/api-keys',
     consoleOrigins: ['https://platform.openai.com'],
     fields: [
-      { id: 'organization', label: 'Organization', placeholder: 'org-…' },
-      { id: 'project', label: 'Project', placeholder: 'proj_…' },
+      { id: 'organization', label: words('fields.organization'), placeholder: 'org-…' },
+      { id: 'project', label: words('fields.project'), placeholder: 'proj_…' },
     ],
     recommendedModel: 'gpt-4o-mini',
     // https://platform.openai.com/docs/api-reference/authentication: which organization and project a request is for.
@@ -269,9 +270,9 @@ export const PROVIDERS: readonly Provider[] = [
     getKeyUrl: 'https://portal.azure.com',
     consoleOrigins: ['https://ai.azure.com', 'https://portal.azure.com'],
     fields: [
-      { id: 'resource', label: 'Resource', placeholder: 'my-resource', required: true },
-      { id: 'deployment', label: 'Deployment', placeholder: 'gpt-4o' },
-      { id: 'apiVersion', label: 'API version', placeholder: '2024-10-21', default: '2024-10-21' },
+      { id: 'resource', label: words('fields.resource'), placeholder: 'my-resource', required: true },
+      { id: 'deployment', label: words('fields.deployment'), placeholder: 'gpt-4o' },
+      { id: 'apiVersion', label: words('fields.apiVersion'), placeholder: '2024-10-21', default: '2024-10-21' },
     ],
     validation: { path: '/openai/models?api-version={apiVersion}', method: 'GET', key: { header: 'api-key' }, reader: 'models-data' },
   },

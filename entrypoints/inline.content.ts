@@ -17,7 +17,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     // The menu page's address may be a per-session one (Chrome's use_dynamic_url); its origin is the extension's.
-    const page = { url: browser.runtime.getURL(MENU_PAGE_PATH), origin: new URL(browser.runtime.getURL('/')).origin };
+    const page = { url: browser.runtime.getURL(MENU_PAGE_PATH), origin: new URL(browser.runtime.getURL('/')).origin, title: i18n.t('menu.title') };
     const offer = startInlineOffer(
       document,
       { open: (providers) => ask('inlineOpen', { providers: providers.slice(0, 8) }), redeem: (token) => ask('inlineRedeem', { token }) },

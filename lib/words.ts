@@ -10,14 +10,20 @@ import type { GeneratedI18nStructure } from '#i18n';
 /** The key of a message of locales/en.yml. */
 export type MessageKey = Exclude<keyof GeneratedI18nStructure & string, `@@${string}`>;
 
+/** What fills a `$n`: a name or number as it is, or words of their own (said first). */
+export type WordsValue = string | number | Words;
+
 /** A message by key, with its substitutions and, for a plural message, its count. */
 export interface Words {
   readonly key: MessageKey;
-  readonly values?: readonly (string | number)[];
+  readonly values?: readonly WordsValue[];
   readonly count?: number;
 }
 
+/** Someone else's text (a provider's own message, a figure), kept as it came, or our words. */
+export type TextOrWords = string | Words;
+
 /** The words of message `key` with `values` for its `$1`, `$2`…. */
-export function words(key: MessageKey, ...values: (string | number)[]): Words {
+export function words(key: MessageKey, ...values: WordsValue[]): Words {
   return values.length ? { key, values } : { key };
 }

@@ -3,11 +3,12 @@
  * after a provider changes its API, is a change to one record here.
  * @module
  */
+import { words, type Words } from '../words.ts';
 
 /** An extra field a provider needs besides the key (Azure's resource, OpenAI's project…). */
 export interface ProviderField {
   id: string;
-  label: string;
+  label: Words;
   placeholder?: string;
   required?: boolean;
   /** Used in the endpoint template and requests when the field is left empty. */
@@ -53,7 +54,6 @@ export interface AdminKeys {
 export interface Provider {
   id: string;
   name: string;
-  description: string;
   /** Base URL requests go to unless the key overrides it; empty when the user must give one. */
   defaultEndpoint: string;
   /** Local servers (Ollama, LM Studio) take no key. */
@@ -80,7 +80,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'openai',
     name: 'OpenAI',
-    description: 'GPT models, embeddings, images and speech.',
     defaultEndpoint: 'https://api.openai.com/v1',
     needsKey: true,
     // Namespaces after gitleaks' openai-api-key and trufflehog's openai detector (which adds the older `service`).
@@ -94,8 +93,8 @@ export const PROVIDERS: readonly Provider[] = [
     getKeyUrl: 'https://platform.openai.com/api-keys',
     consoleOrigins: ['https://platform.openai.com'],
     fields: [
-      { id: 'organization', label: 'Organization', placeholder: 'org-…' },
-      { id: 'project', label: 'Project', placeholder: 'proj_…' },
+      { id: 'organization', label: words('fields.organization'), placeholder: 'org-…' },
+      { id: 'project', label: words('fields.project'), placeholder: 'proj_…' },
     ],
     recommendedModel: 'gpt-4o-mini',
     // https://platform.openai.com/docs/api-reference/authentication: which organization and project a request is for.
@@ -106,7 +105,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'anthropic',
     name: 'Anthropic',
-    description: 'Claude models.',
     defaultEndpoint: 'https://api.anthropic.com/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^sk-ant-api03-[\\w-]{93}AA$' }, { pattern: '^sk-ant-(?:api|admin)\\d\\d-[\\w-]{20,}$' }],
@@ -126,7 +124,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'gemini',
     name: 'Google Gemini',
-    description: 'Gemini models through Google AI Studio.',
     defaultEndpoint: 'https://generativelanguage.googleapis.com/v1beta',
     needsKey: true,
     keyPatterns: [{ pattern: '^AIza[\\w-]{35}$' }, { pattern: '^AQ\\.Ab8RN6[A-Za-z0-9_-]{44}$' }],
@@ -140,7 +137,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'mistral',
     name: 'Mistral',
-    description: 'Mistral and Codestral models.',
     defaultEndpoint: 'https://api.mistral.ai/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^[A-Za-z0-9]{32}$', ambiguous: true }],
@@ -154,7 +150,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'groq',
     name: 'Groq',
-    description: 'Fast inference of open models.',
     defaultEndpoint: 'https://api.groq.com/openai/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^gsk_[A-Za-z0-9]{52}$' }],
@@ -168,7 +163,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'openrouter',
     name: 'OpenRouter',
-    description: 'One key for many providers’ models.',
     defaultEndpoint: 'https://openrouter.ai/api/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^sk-or-v1-[0-9a-f]{64}$' }],
@@ -182,7 +176,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'xai',
     name: 'xAI',
-    description: 'Grok models.',
     defaultEndpoint: 'https://api.x.ai/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^xai-[A-Za-z0-9_-]{70,120}$' }],
@@ -196,7 +189,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'deepseek',
     name: 'DeepSeek',
-    description: 'DeepSeek chat and reasoning models.',
     defaultEndpoint: 'https://api.deepseek.com',
     needsKey: true,
     keyPatterns: [{ pattern: '^sk-[a-f0-9]{32}$', ambiguous: true }],
@@ -210,7 +202,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'together',
     name: 'Together AI',
-    description: 'Open models, hosted.',
     defaultEndpoint: 'https://api.together.xyz/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^tgp_v1_[A-Za-z0-9_-]{43}$' }, { pattern: '^[a-f0-9]{64}$', ambiguous: true }],
@@ -224,7 +215,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'fireworks',
     name: 'Fireworks AI',
-    description: 'Open models, hosted.',
     defaultEndpoint: 'https://api.fireworks.ai/inference/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^fw_[A-Za-z0-9]{20,}$' }],
@@ -238,7 +228,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'perplexity',
     name: 'Perplexity',
-    description: 'Sonar models with web search.',
     defaultEndpoint: 'https://api.perplexity.ai',
     needsKey: true,
     keyPatterns: [{ pattern: '^pplx-[A-Za-z0-9]{48}$' }],
@@ -261,7 +250,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'cohere',
     name: 'Cohere',
-    description: 'Command, Embed and Rerank models.',
     defaultEndpoint: 'https://api.cohere.com/v1',
     needsKey: true,
     keyPatterns: [{ pattern: '^[A-Za-z0-9]{40}$', ambiguous: true }],
@@ -275,7 +263,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'azure-openai',
     name: 'Azure OpenAI',
-    description: 'OpenAI models deployed in your Azure resource.',
     defaultEndpoint: 'https://{resource}.openai.azure.com',
     needsKey: true,
     keyPatterns: [{ pattern: '^[a-f0-9]{32}$', ambiguous: true }, { pattern: '^[A-Za-z0-9]{84}$', ambiguous: true }],
@@ -283,16 +270,15 @@ export const PROVIDERS: readonly Provider[] = [
     getKeyUrl: 'https://portal.azure.com',
     consoleOrigins: ['https://ai.azure.com', 'https://portal.azure.com'],
     fields: [
-      { id: 'resource', label: 'Resource', placeholder: 'my-resource', required: true },
-      { id: 'deployment', label: 'Deployment', placeholder: 'gpt-4o' },
-      { id: 'apiVersion', label: 'API version', placeholder: '2024-10-21', default: '2024-10-21' },
+      { id: 'resource', label: words('fields.resource'), placeholder: 'my-resource', required: true },
+      { id: 'deployment', label: words('fields.deployment'), placeholder: 'gpt-4o' },
+      { id: 'apiVersion', label: words('fields.apiVersion'), placeholder: '2024-10-21', default: '2024-10-21' },
     ],
     validation: { path: '/openai/models?api-version={apiVersion}', method: 'GET', key: { header: 'api-key' }, reader: 'models-data' },
   },
   {
     id: 'ollama',
     name: 'Ollama',
-    description: 'Models running on your own machine.',
     defaultEndpoint: 'http://localhost:11434',
     needsKey: false,
     keyPatterns: [],
@@ -304,7 +290,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'lmstudio',
     name: 'LM Studio',
-    description: 'Models running in LM Studio on your machine.',
     defaultEndpoint: 'http://localhost:1234/v1',
     // With "Require authentication" on, LM Studio wants its API token as a Bearer token:
     // https://lmstudio.ai/docs/developer/core/authentication (a token looks like sk-lm-…:…).
@@ -318,7 +303,6 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'openai-compatible',
     name: 'OpenAI-compatible (custom)',
-    description: 'Any server that speaks the OpenAI API: gateways, proxies, vLLM, LiteLLM…',
     defaultEndpoint: '',
     needsKey: true,
     keyPatterns: [],

@@ -15,7 +15,7 @@ export interface CheckRequest {
   body?: string;
 }
 
-/** @throws Error when the key's endpoint or fields cannot make a safe request. */
+/** @throws EndpointError when the key's endpoint or fields cannot make a safe request. */
 export function buildCheckRequest(provider: Provider, target: KeyTarget & { secret: string }): CheckRequest {
   const spec = checkSpec(provider, target.secret);
   const url = effectiveEndpoint(provider, target) + fillTemplate(spec.path, provider, target.fields);

@@ -11,14 +11,16 @@ import { checkSpec, isAdminKey } from './admin-key.ts';
 import { findRule } from './answer-rules.ts';
 import { get, parseJson, text } from './answer-json.ts';
 import { readSuccess } from './read-success.ts';
+import { words, type TextOrWords } from '../words.ts';
 
 export type Outcome = 'valid' | 'invalid' | 'no-credit' | 'rate-limited' | 'restricted' | 'unreachable' | 'error';
 
 export interface CheckResult {
   status: Outcome;
-  message?: string;
+  /** The provider's own text, or our words (the background says them as it stores the result). */
+  message?: TextOrWords;
   models?: string[];
-  credit?: string;
+  credit?: TextOrWords;
   /** `leaked`: the provider reported the key as leaked. */
   reason?: 'leaked';
   /** The key is an organization admin key. */
@@ -47,52 +49,45 @@ function classifyResponse(provider: Provider, status: number, body: string, secr
   const local = !provider.needsKey;
   const spec = checkSpec(provider, secret);
   const said = providerMessage(body, secret);
-  const withMessage = (outcome: Outcome, fallback: string): CheckResult => ({ status: outcome, message: said ?? fallback });
+  const withMessage = (outcome: Outcome, fallback: TextOrWords): CheckResult => ({ status: outcome, message: said ?? fallback });
 
   if (spec.probeStatuses?.includes(status)) return { status: 'valid' };
   if (status >= 200 && status < 300) {
     const result = readSuccess(spec.reader, parseJson(body));
-    return local && result.status === 'valid' ? { ...result, message: 'Running' } : result;
+    return local && result.status === 'valid' ? { ...result, message: words('status.running') } : result;
   }
-  if (provider.id === 'ollama' && status === 403) {
-    return {
-      status: 'unreachable',
-      message: 'Ollama refused the extension. Start it with OLLAMA_ORIGINS=chrome-extension://*,moz-extension://* to allow it.',
-    };
-  }
-  if (status >= 500) return withMessage('error', `${provider.name} is having trouble (HTTP ${status}); the key may be fine.`);
+  if (provider.id === 'ollama' && status === 403) return { status: 'unreachable', message: words('check.ollamaRefused') };
+  if (status >= 500) return withMessage('error', words('check.providerTrouble', provider.name, status));
   const rule = findRule(provider.id, status, body);
   if (rule) {
-    return { status: rule.outcome, message: rule.message ?? said ?? rule.fallback ?? `HTTP ${status}`, ...(rule.reason ? { reason: rule.reason } : {}) };
+    return { status: rule.outcome, message: rule.message ?? said ?? rule.fallback ?? words('check.httpStatus', status), ...(rule.reason ? { reason: rule.reason } : {}) };
   }
   // A local server that asks for a token when none is saved runs fine; it only wants the token.
   if (local && !secret && spec.key !== 'none' && (status === 401 || status === 403)) {
-    return withMessage('restricted', `${provider.name} asks for an API token: edit this key and paste one.`);
+    return withMessage('restricted', words('check.asksForToken', provider.name));
   }
-  if (status === 402) return withMessage('no-credit', 'No credit left on this account.');
+  if (status === 402) return withMessage('no-credit', words('check.noCredit'));
   if (status === 429 || status === 498) {
-    if (/insufficient_quota|billing/i.test(body)) return withMessage('no-credit', 'The account has no quota left.');
-    return withMessage('rate-limited', 'Rate-limited right now; the key itself works.');
+    if (/insufficient_quota|billing/i.test(body)) return withMessage('no-credit', words('check.noQuota'));
+    return withMessage('rate-limited', words('check.rateLimited'));
   }
   // A key without a scope (Anthropic's permission_error, scoped keys elsewhere) is alive.
-  if (status === 403 && /permission|scope/i.test(body)) return withMessage('restricted', 'The key works but lacks a permission.');
-  if (status === 401 || status === 403) return withMessage('invalid', 'The provider refused this key.');
-  return withMessage('error', `Unexpected answer (HTTP ${status}).`);
+  if (status === 403 && /permission|scope/i.test(body)) return withMessage('restricted', words('check.lacksPermission'));
+  if (status === 401 || status === 403) return withMessage('invalid', words('check.refused'));
+  return withMessage('error', words('check.unexpected', status));
 }
 
 function classifyFailure(provider: Provider, answer: Extract<CheckAnswer, { kind: 'failure' }>): CheckResult {
-  if (answer.reason === 'no-permission') {
-    return { status: 'unreachable', message: `AI Key Vault may not contact ${answer.host}. Edit the key and allow access when asked.` };
-  }
-  const why = answer.reason === 'timeout' ? 'did not answer in time' : 'could not be reached';
-  const hint = provider.needsKey ? '' : ` Is ${provider.name} running?`;
-  return { status: 'unreachable', message: `${answer.host} ${why}.${hint}` };
+  if (answer.reason === 'no-permission') return { status: 'unreachable', message: words('check.mayNotContact', answer.host) };
+  const timedOut = answer.reason === 'timeout';
+  if (!provider.needsKey) return { status: 'unreachable', message: words(timedOut ? 'check.timedOutLocal' : 'check.unreachableLocal', answer.host, provider.name) };
+  return { status: 'unreachable', message: words(timedOut ? 'network.timedOut' : 'network.unreachable', answer.host) };
 }
 
 /** Classifies the answer to a check of the key `secret` of `provider`. */
 export function classifyAnswer(provider: Provider, answer: CheckAnswer, secret: string): CheckResult {
   const result = answer.kind === 'failure' ? classifyFailure(provider, answer) : classifyResponse(provider, answer.status, answer.body, secret);
   if (!isAdminKey({ provider: provider.id, secret })) return result;
-  const adminNote = result.status === 'valid' ? { message: 'An admin key: it manages the organization and cannot call models.' } : {};
+  const adminNote = result.status === 'valid' ? { message: words('check.adminKey') } : {};
   return { ...result, ...adminNote, admin: true };
 }

@@ -6,6 +6,7 @@
 import type { AnswerReader } from './catalog.ts';
 import type { CheckResult } from './classify.ts';
 import { get, text } from './answer-json.ts';
+import { words } from '../words.ts';
 
 const MAX_MODELS = 1000;
 
@@ -39,9 +40,9 @@ export function readSuccess(reader: AnswerReader, body: unknown): CheckResult {
       const remaining = money(get(data, 'limit_remaining'));
       const limit = money(get(data, 'limit'));
       const usage = money(get(data, 'usage'));
-      const credit = remaining ? `${remaining} left${limit ? ` of ${limit}` : ''}` : usage ? `${usage} used, no limit` : undefined;
+      const credit = remaining ? (limit ? words('check.creditLeftOf', remaining, limit) : words('check.creditLeft', remaining)) : usage ? words('check.creditUsed', usage) : undefined;
       if (typeof get(data, 'limit_remaining') === 'number' && (get(data, 'limit_remaining') as number) <= 0) {
-        return { status: 'no-credit', message: 'This key has used up its credit limit.', ...optional('credit', credit) };
+        return { status: 'no-credit', message: words('check.creditUsedUp'), ...optional('credit', credit) };
       }
       return { status: 'valid', ...optional('credit', credit) };
     }
@@ -50,17 +51,17 @@ export function readSuccess(reader: AnswerReader, body: unknown): CheckResult {
       const first = Array.isArray(infos) ? infos[0] : undefined;
       const amount = text(get(first, 'total_balance'));
       const credit = amount ? `${amount} ${text(get(first, 'currency')) ?? ''}`.trim() : undefined;
-      if (get(body, 'is_available') === false) return { status: 'no-credit', message: 'The balance is used up.', ...optional('credit', credit) };
+      if (get(body, 'is_available') === false) return { status: 'no-credit', message: words('check.balanceUsedUp'), ...optional('credit', credit) };
       return { status: 'valid', ...optional('credit', credit) };
     }
     case 'xai-key':
       if (get(body, 'api_key_blocked') === true || get(body, 'api_key_disabled') === true) {
-        return { status: 'invalid', message: 'This key is blocked or disabled.' };
+        return { status: 'invalid', message: words('check.blocked') };
       }
-      if (get(body, 'team_blocked') === true) return { status: 'restricted', message: 'The team of this key is blocked.' };
+      if (get(body, 'team_blocked') === true) return { status: 'restricted', message: words('check.teamBlocked') };
       return { status: 'valid' };
     case 'cohere-check':
-      return get(body, 'valid') === false ? { status: 'invalid', message: 'Cohere says this key is not valid.' } : { status: 'valid' };
+      return get(body, 'valid') === false ? { status: 'invalid', message: words('check.cohereInvalid') } : { status: 'valid' };
     case 'none':
       return { status: 'valid' };
   }

@@ -49,6 +49,7 @@ export interface MergeResult {
   changed: boolean;
 }
 
+// Not in the reader's language: every browser that merges the same pair must write the very same copy.
 const COPY_SUFFIX = ' (conflict copy)';
 /** How many earlier revisions of a record a browser remembers having held. */
 export const SEEN_LENGTH = 32;

@@ -9,6 +9,7 @@ import type { Entry } from '../vault/payload-schema.ts';
 import type { EntryInput } from '../vault/entry-input.ts';
 import type { EnvVariable } from './env-file.ts';
 import { namesOf, uniqueName } from '../vault/unique-name.ts';
+import { words, type Words } from '../words.ts';
 
 export type ImportStatus = 'new' | 'duplicate' | 'unrecognised';
 
@@ -52,15 +53,18 @@ export function settleAgainst(candidates: readonly ImportCandidate[], existing: 
   });
 }
 
-/** Plans importing the keys of a `.env` file; variables that are not keys are left out. */
-export function planEnvImport(variables: readonly EnvVariable[], existing: readonly Entry[]): ImportCandidate[] {
+/**
+ * Plans importing the keys of a `.env` file; variables that are not keys are left out.
+ * `say` turns the words it writes (each key's source and notes) into the reader's language.
+ */
+export function planEnvImport(variables: readonly EnvVariable[], existing: readonly Entry[], say: (words: Words) => string): ImportCandidate[] {
   const azureEndpoint = variables.find((v) => v.name.toUpperCase() === 'AZURE_OPENAI_ENDPOINT')?.value;
   const candidates: ImportCandidate[] = [];
   for (const { name, value, line } of variables) {
     const upper = name.toUpperCase();
     const best = detectProvider(value, upper).find((c) => c.confidence === 'exact');
     if (!best && !ALL_ENV_NAMES.has(upper) && !KEYISH_NAME.test(upper)) continue;
-    const source = `${name}, line ${line}`;
+    const source = say(words('importPlan.envSource', name, line));
     if (!best || !value) {
       candidates.push({ status: 'unrecognised', source, secret: value });
       continue;
@@ -72,7 +76,7 @@ export function planEnvImport(variables: readonly EnvVariable[], existing: reado
       name: `${providerName(provider.id)} (${name})`,
       secret: value,
       ...(resource ? { fields: { resource } } : {}),
-      notes: `Imported from .env (${name}).`,
+      notes: say(words('importPlan.envNote', name)),
     };
     candidates.push({ status: 'new', source, input, secret: value });
   }

@@ -86,15 +86,15 @@ export function headerChecksum(header: Omit<Header, 'checksum'>): string {
  *   malformed or whose checksum does not match.
  */
 export function parseHeader(raw: unknown): Header {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt('not an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt(words('vaultDamage.notAnObject'));
   const { format, version } = raw as { format?: unknown; version?: unknown };
-  if (format !== FORMAT) throw corrupt('not an AI Key Vault');
+  if (format !== FORMAT) throw corrupt(words('vaultDamage.notAVault'));
   if (typeof version === 'number' && Number.isInteger(version) && version > CURRENT_VERSION) {
     throw new VaultError('unsupported-version', words('errors.newerVault', version));
   }
   const parsed = HeaderSchema.safeParse(raw);
-  if (!parsed.success) throw corrupt(`invalid ${parsed.error.issues[0]?.path.join('.') || 'header'}`);
-  if (headerChecksum(parsed.data) !== parsed.data.checksum) throw corrupt('checksum mismatch');
+  if (!parsed.success) throw corrupt(words('vaultDamage.invalid', parsed.error.issues[0]?.path.join('.') || 'header'));
+  if (headerChecksum(parsed.data) !== parsed.data.checksum) throw corrupt(words('vaultDamage.checksum'));
   return parsed.data;
 }
 
@@ -126,7 +126,7 @@ function sealedUnder(items: StoredItems, prefix: string, validName: (name: strin
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith(prefix)) continue;
     const name = key.slice(prefix.length);
-    if (!validName(name) || !isSealedText(value)) throw corrupt('a stored record is malformed');
+    if (!validName(name) || !isSealedText(value)) throw corrupt(words('vaultDamage.storedRecord'));
     found.set(name, { nonce: value.nonce, ciphertext: value.ciphertext });
   }
   return found;

@@ -188,10 +188,10 @@ export async function unwrapVaultKey(header: Pick<Header, 'kdf' | 'key'>, passph
   try {
     vaultKey = openText(kek, header.key, keyAssociatedData(header.kdf));
   } catch (error) {
-    if (!(error instanceof AuthenticationError)) throw corrupt('the wrapped key is not readable');
+    if (!(error instanceof AuthenticationError)) throw corrupt(words('vaultDamage.wrappedKey'));
     throw new VaultError('wrong-passphrase', words('errors.wrongPassphrase'));
   }
-  if (vaultKey.length !== KEY_LENGTH) throw corrupt('the vault key has the wrong length');
+  if (vaultKey.length !== KEY_LENGTH) throw corrupt(words('vaultDamage.keyLength'));
   return vaultKey;
 }
 
@@ -200,11 +200,11 @@ export async function unwrapVaultKey(header: Pick<Header, 'kdf' | 'key'>, passph
 function openRecords(sealed: SealedVault, vaultKey: Uint8Array, root: string) {
   if (sealed.header.version === 1) {
     const legacy = openLegacyRecords(sealed.items, vaultKey);
-    if (legacy.root !== root) throw corrupt('the records do not match the header');
+    if (legacy.root !== root) throw corrupt(words('vaultDamage.recordsMismatch'));
     return { pages: new Map<string, SealedPage>(), contents: legacy.contents };
   }
   if (sealed.pages instanceof VaultError) throw sealed.pages;
-  if (rootOf(sealed.pages) !== root) throw corrupt('the pages do not match the header');
+  if (rootOf(sealed.pages) !== root) throw corrupt(words('vaultDamage.pagesMismatch'));
   const pages = new Map<string, SealedPage>();
   const contents: RecordContent[] = [];
   for (const [name, decoded] of sealed.pages) {
@@ -233,10 +233,10 @@ export function openSealedVault(sealed: SealedVault, vaultKey: Uint8Array): Open
   let meta: z.infer<typeof MetaSchema>;
   try {
     const parsed = MetaSchema.safeParse(JSON.parse(fromUtf8(openText(vaultKey, header.meta, metaAssociatedData(header.version, header.revision)))));
-    if (!parsed.success) throw corrupt('the meta is malformed');
+    if (!parsed.success) throw corrupt(words('vaultDamage.metaMalformed'));
     meta = parsed.data;
   } catch (error) {
-    throw error instanceof VaultError ? error : corrupt('the meta does not decrypt');
+    throw error instanceof VaultError ? error : corrupt(words('vaultDamage.metaUndecryptable'));
   }
   const { pages, contents } = openRecords(sealed, vaultKey, meta.root);
   const payload: Payload = { entries: [], tombstones: [], active: meta.active, settings: meta.settings };
@@ -249,9 +249,9 @@ export function openSealedVault(sealed: SealedVault, vaultKey: Uint8Array): Open
   try {
     previousKeys = (meta.previous ?? []).map((text) => fromBase64(text));
   } catch {
-    throw corrupt('the meta is malformed');
+    throw corrupt(words('vaultDamage.metaMalformed'));
   }
-  if (previousKeys.some((key) => key.length !== KEY_LENGTH)) throw corrupt('the meta is malformed');
+  if (previousKeys.some((key) => key.length !== KEY_LENGTH)) throw corrupt(words('vaultDamage.metaMalformed'));
   return { header, vaultKey, epoch: meta.epoch ?? 0, previousKeys, payload, pages };
 }
 

@@ -26,7 +26,7 @@ export class VaultError extends Error {
   }
 }
 
-/** The one error for a damaged or altered vault; `detail` is a diagnostic, kept as written. */
-export function corrupt(detail: string): VaultError {
+/** The one error for a damaged or altered vault; `detail` says what was found damaged. */
+export function corrupt(detail: Words): VaultError {
   return new VaultError('corrupt', words('errors.vaultDamaged', detail));
 }

@@ -11,6 +11,7 @@ import { FORMAT, LEGACY_RECORD_PREFIX, parseLegacyRecords, type StoredItems } fr
 import { EntrySchema, TombstoneSchema } from './payload-schema.ts';
 import { digestOf, rootOf, type RecordContent } from './pages.ts';
 import { corrupt } from './errors.ts';
+import { words } from '../words.ts';
 
 const RecordSchema = z.union([EntrySchema, TombstoneSchema]);
 
@@ -27,10 +28,10 @@ export function openLegacyRecords(items: StoredItems, vaultKey: Uint8Array): { c
       const ad = utf8(JSON.stringify([FORMAT, 1, 'entry', id]));
       content = JSON.parse(fromUtf8(open(vaultKey, { nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) }, ad)));
     } catch {
-      throw corrupt('a record does not decrypt');
+      throw corrupt(words('vaultDamage.recordUndecryptable'));
     }
     const parsed = RecordSchema.safeParse(content);
-    if (!parsed.success || parsed.data.id !== id) throw corrupt('a record is malformed');
+    if (!parsed.success || parsed.data.id !== id) throw corrupt(words('vaultDamage.recordMalformed'));
     contents.push(parsed.data);
     digests.set(id, { digest: digestOf(sealed) });
   }

@@ -13,6 +13,7 @@ import type { RandomBytes } from '../crypto/random.ts';
 import { FORMAT, type SealedText } from './envelope-schema.ts';
 import type { Entry, Payload } from './payload-schema.ts';
 import { corrupt } from './errors.ts';
+import { words } from '../words.ts';
 
 /** What a page holds: entries, and the tombstones of deleted ones. */
 export type RecordContent = Entry | Payload['tombstones'][number];
@@ -77,7 +78,7 @@ export function decodePage(sealed: SealedText): DecodedPage {
   try {
     return { sealed, digest: digestOf(sealed), nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) };
   } catch {
-    throw corrupt('a stored record is malformed');
+    throw corrupt(words('vaultDamage.storedRecord'));
   }
 }
 
@@ -90,9 +91,9 @@ export function openDecodedPage(vaultKey: Uint8Array, page: string, decoded: Dec
   try {
     content = JSON.parse(fromUtf8(open(vaultKey, decoded, associatedData(page))));
   } catch {
-    throw corrupt('a page does not decrypt');
+    throw corrupt(words('vaultDamage.pageUndecryptable'));
   }
-  if (!isPageContent(content, page)) throw corrupt('a page is malformed');
+  if (!isPageContent(content, page)) throw corrupt(words('vaultDamage.pageMalformed'));
   return { sealed: decoded.sealed, digest: decoded.digest, contents: content.sort(byId) };
 }
 

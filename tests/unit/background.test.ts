@@ -168,7 +168,7 @@ describe('vault life cycle through messages', () => {
     const before = await fakeBrowser.storage.local.get(null);
     const answer = await send('unlock', { passphrase: PASSPHRASE });
     expect(answer).toMatchObject({ ok: false, code: 'corrupt' });
-    expect((answer as { message: string }).message).toMatch(/damaged/i);
+    expect((answer as { message: string }).message).toBe('The stored vault is damaged or was altered (a page does not decrypt). It was left as it is.');
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 });

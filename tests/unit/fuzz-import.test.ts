@@ -4,6 +4,7 @@ import { parseEnvFile } from '../../lib/transfer/env-file.ts';
 import { planEnvImport } from '../../lib/transfer/import-plan.ts';
 import { createBackup, openBackup } from '../../lib/transfer/backup.ts';
 import { ImportError } from '../../lib/transfer/import-error.ts';
+import { say } from '../../lib/say.ts';
 import { FAST_PARAMS } from './helpers.ts';
 
 const ENV_RUNS = 100_000;
@@ -31,7 +32,7 @@ describe('import parsers under arbitrary input', () => {
       fc.property(envText, (text) => {
         try {
           const variables = parseEnvFile(text);
-          expect(() => planEnvImport(variables, [])).not.toThrow();
+          expect(() => planEnvImport(variables, [], say)).not.toThrow();
         } catch (error) {
           expect(error).toBeInstanceOf(ImportError);
         }

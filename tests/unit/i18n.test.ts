@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'svelte/compiler';
+import ts from 'typescript';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 
 const SOURCE_DIRS = ['entrypoints', 'lib'];
@@ -49,6 +50,47 @@ function literalWords(file: string): string[] {
   return found;
 }
 
+/** A token that is a word: letters (an apostrophe inside), maybe punctuation around, but no digit ("4px") and no CSS ("display:"). */
+const WORD_TOKEN = /^[^\p{L}\p{N}\s:;]*\p{L}+(?:['’]\p{L}+)*[^\p{L}\p{N}\s:;]*$/u;
+/** Errors whose message is for developers: words a person reads ride on errors that carry Words (VaultError, BackgroundError, SpendError…). */
+const DEVELOPER_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'EncodingError']);
+
+/** Three words in a row read as a sentence; ids, CSS, hyphenated labels and names of one or two words do not. */
+function readsAsSentence(text: string): boolean {
+  let run = 0;
+  for (const token of text.split(/\s+/)) {
+    run = WORD_TOKEN.test(token) ? run + 1 : 0;
+    if (run === 3) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a sentence in code is for developers, so it stays English:
+ * - the message of a plain error (DEVELOPER_ERRORS): the router answers an error that
+ *   carries no words with errors.internal, so its message never reaches a page;
+ * - a `console.…(…)` line, for whoever reads the logs;
+ * - the message of a zod check (`z.regex(…, 'must be …')`): it names a malformed request
+ *   or record, which our pages never send (they check first), like zod's own messages.
+ */
+function isForDevelopers(node: ts.Node): boolean {
+  if (ts.isNewExpression(node)) return DEVELOPER_ERRORS.has(node.expression.getText());
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  return ['console', 'z'].includes(node.expression.expression.getText());
+}
+
+/** The sentences written straight into a TypeScript module (strings and template text), where words('…') should be. */
+function literalSentences(file: string, code = readFileSync(file, 'utf8')): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isForDevelopers(node)) return;
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && readsAsSentence(node.text)) found.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true));
+  return found;
+}
+
 describe('every word the user reads comes from locales/en.yml', () => {
   const components = SOURCE_DIRS.flatMap((dir) => filesUnder(dir, /\.svelte$/));
   it.each(components.filter((file) => !NOT_YET_MOVED.has(file)))('%s writes no words of its own', (file) => {
@@ -56,6 +98,25 @@ describe('every word the user reads comes from locales/en.yml', () => {
   });
   it.fails.each([...NOT_YET_MOVED])('%s still writes words of its own (remove it from NOT_YET_MOVED once moved)', (file) => {
     expect(literalWords(file)).toEqual([]);
+  });
+
+  const modules = SOURCE_DIRS.flatMap((dir) => filesUnder(dir, /\.ts$/));
+  it.each(modules)('%s writes no sentences of its own', (file) => {
+    expect(literalSentences(file)).toEqual([]);
+  });
+  it('a sentence is found in a string or a template, not in what is for developers, CSS or a label', () => {
+    const code = [
+      "const a = 'No credit left on this account.';",
+      'const b = `${host} did not answer in time.`;',
+      'const note = `Imported from .env (${name}).`;',
+      "throw new Error('an entry vanished without a tombstone');",
+      "console.error('AI Key Vault: request failed:', kind);",
+      "const id = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id'));",
+      "const css = 'display: block; border: 0; color-scheme: normal;';",
+      "const label = utf8('ai-key-vault sync stamp');",
+      "const said = words('check.noCredit');",
+    ].join('\n');
+    expect(literalSentences('example.ts', code)).toEqual(['No credit left on this account.', ' did not answer in time.', 'Imported from .env (']);
   });
 
   it('every message is used, so the file holds no words nobody reads', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS, findProvider, type Provider } from '../../lib/providers/catalog.ts';
-import { classifyAnswer, providerMessage, type CheckAnswer } from '../../lib/providers/classify.ts';
+import { classifyAnswer, providerMessage, type CheckAnswer, type CheckResult } from '../../lib/providers/classify.ts';
 import { detectProvider } from '../../lib/providers/detect.ts';
 import { buildCheckRequest } from '../../lib/providers/check-request.ts';
+import type { EndpointError } from '../../lib/providers/effective-endpoint.ts';
+import { say, sayOrQuote } from '../../lib/say.ts';
 import { endpointProblem } from '../../lib/providers/endpoint.ts';
 import { isAdminKey } from '../../lib/providers/admin-key.ts';
 import { consoleProviders } from '../../lib/fill/sites.ts';
@@ -15,7 +17,22 @@ const answer = (status: number, body: unknown = {}): CheckAnswer => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 const SECRET = 'sk-proj-secretvalue1234567890';
-const outcome = (id: string, a: CheckAnswer) => classifyAnswer(provider(id), a, SECRET);
+/** A check's result with our words said, as the background stores it. */
+const said = ({ message, credit, ...result }: CheckResult) => ({
+  ...result,
+  ...(message ? { message: sayOrQuote(message) } : {}),
+  ...(credit ? { credit: sayOrQuote(credit) } : {}),
+});
+const outcome = (id: string, a: CheckAnswer) => said(classifyAnswer(provider(id), a, SECRET));
+/** What the error `build` throws says. */
+function thrownWords(build: () => unknown): string {
+  try {
+    build();
+  } catch (error) {
+    return say((error as EndpointError).words);
+  }
+  throw new Error('nothing was thrown');
+}
 
 describe('classifying answers', () => {
   it.each([
@@ -96,7 +113,7 @@ describe('classifying answers', () => {
 describe('answers as the providers really send them', () => {
   const GEMINI_KEY = `AIza${'G'.repeat(35)}`;
   const replay = (id: string, recorded: RecordedAnswer, secret: string) =>
-    classifyAnswer(provider(id), { kind: 'response', status: recorded.status, body: bodyFor(recorded, secret) }, secret);
+    said(classifyAnswer(provider(id), { kind: 'response', status: recorded.status, body: bodyFor(recorded, secret) }, secret));
 
   it('an OpenAI key without the Models: Read scope is restricted (401), with OpenAI’s words', () => {
     const result = replay('openai', ANSWERS.openaiMissingScope, SECRET);
@@ -169,7 +186,7 @@ describe('answers as the providers really send them', () => {
     const headers = buildCheckRequest(provider('openai'), { secret: SECRET, fields: { organization: 'org-abc123', project: 'proj_abc123' } }).headers;
     expect(headers).toMatchObject({ 'openai-organization': 'org-abc123', 'openai-project': 'proj_abc123' });
     expect(buildCheckRequest(provider('openai'), { secret: SECRET, fields: {} }).headers).not.toHaveProperty('openai-organization');
-    expect(() => buildCheckRequest(provider('openai'), { secret: SECRET, fields: { project: 'proj\r\nx-evil: 1' } })).toThrow(/Project/);
+    expect(thrownWords(() => buildCheckRequest(provider('openai'), { secret: SECRET, fields: { project: 'proj\r\nx-evil: 1' } }))).toMatch(/Project/);
   });
 
   it('links to where each provider makes keys today, and knows their consoles', () => {
@@ -246,9 +263,9 @@ describe('check requests', () => {
       'https://contoso.openai.azure.com/openai/models?api-version=2024-10-21',
     );
     for (const resource of ['evil.com/x?', 'a@b', 'a:1', '', 'a/b']) {
-      expect(() => buildCheckRequest(provider('azure-openai'), { secret: 'k', fields: { resource } }), resource).toThrow(/Resource/);
+      expect(thrownWords(() => buildCheckRequest(provider('azure-openai'), { secret: 'k', fields: { resource } })), resource).toMatch(/Resource/);
     }
-    expect(() => buildCheckRequest(provider('openai-compatible'), { secret: 'k', fields: {} })).toThrow(/no endpoint/);
+    expect(thrownWords(() => buildCheckRequest(provider('openai-compatible'), { secret: 'k', fields: {} }))).toMatch(/no endpoint/);
     expect(buildCheckRequest(provider('ollama'), { secret: '', fields: {} }).headers.authorization).toBeUndefined();
   });
 

@@ -13,6 +13,7 @@ import { REVOKERS } from '../../lib/providers/spend/revokers.ts';
 import { REVOCABLE_PROVIDERS, revokeRoute } from '../../lib/providers/spend/revoke-route.ts';
 import { SPEND_ANSWERS, openaiCompletionsPage, openaiCostsPage, openaiListPage, openaiProjectKey } from '../fixtures/spend-answers.ts';
 import { ANSWERS, bodyFor, type RecordedAnswer } from '../fixtures/provider-answers.ts';
+import { say, sayOrQuote } from '../../lib/say.ts';
 
 const openai = findProvider('openai') as Provider;
 const anthropic = findProvider('anthropic') as Provider;
@@ -23,6 +24,8 @@ const NOW = Date.UTC(2024, 10, 2, 12);
 
 const reply = (recorded: Pick<RecordedAnswer, 'status' | 'body'>): CheckAnswer => ({ kind: 'response', status: recorded.status, body: bodyFor(recorded as RecordedAnswer, '') });
 const ok = (body: unknown): CheckAnswer => ({ kind: 'response', status: 200, body: JSON.stringify(body) });
+/** What the SpendError `reading` fails with says. */
+const refusal = (reading: Promise<unknown>) => reading.then(() => 'no refusal', (error: SpendError) => say(error.words));
 
 /** A fake provider: answers by path and query, records every request. */
 function fakeSend(answer: (path: string, query: URLSearchParams, request: ProviderRequest) => CheckAnswer | undefined) {
@@ -66,10 +69,10 @@ describe('reading a key’s own usage', () => {
   });
 
   it('reads OpenRouter credits and DeepSeek’s balance as a balance', () => {
-    expect(readOpenRouterCredits(OpenRouterCreditsAnswer.parse(SPEND_ANSWERS.openrouterCredits.body))).toEqual({ balance: '$74.75 of credit left' });
+    expect(sayOrQuote(readOpenRouterCredits(OpenRouterCreditsAnswer.parse(SPEND_ANSWERS.openrouterCredits.body)).balance!)).toBe('$74.75 of credit left');
     expect(readDeepSeekBalance(DeepSeekBalanceAnswer.parse(SPEND_ANSWERS.deepseekBalance.body))).toEqual({ balance: '110.00 CNY' });
     const empty = { is_available: false, balance_infos: [{ currency: 'USD', total_balance: '0.00' }] };
-    expect(readDeepSeekBalance(DeepSeekBalanceAnswer.parse(empty)).balance).toBe('0.00 USD — not enough for API calls');
+    expect(sayOrQuote(readDeepSeekBalance(DeepSeekBalanceAnswer.parse(empty)).balance!)).toBe('0.00 USD — not enough for API calls');
   });
 });
 
@@ -127,25 +130,25 @@ describe('an OpenAI organization through its admin key', () => {
 
     const notAdmin = await message(reply(SPEND_ANSWERS.openaiNotAdmin));
     expect(notAdmin).toBeInstanceOf(SpendError);
-    expect(notAdmin.message).toMatch(/^OpenAI refused to let this key read the organization: it takes an admin key of the organization\. OpenAI said: “You have insufficient permissions.*Missing scopes: api\.usage\.read/);
-    expect((await message(reply(SPEND_ANSWERS.openaiRateLimited))).message).toMatch(/^OpenAI is limiting requests right now; try again later\. OpenAI said: “Rate limit reached for requests”/);
-    expect((await message({ kind: 'response', status: 502, body: '<html>Bad gateway</html>' })).message).toMatch(/^OpenAI is having trouble \(HTTP 502\)/);
-    expect((await message(ok({ data: 'nope' }))).message).toBe('OpenAI answered costs in a shape AI Key Vault does not know; nothing was changed.');
-    expect((await message({ kind: 'failure', reason: 'timeout', host: 'api.openai.com' })).message).toBe('api.openai.com did not answer in time.');
+    expect(say(notAdmin.words)).toMatch(/^OpenAI refused to let this key read the organization: it takes an admin key of the organization\. OpenAI said: “You have insufficient permissions.*Missing scopes: api\.usage\.read/);
+    expect(say((await message(reply(SPEND_ANSWERS.openaiRateLimited))).words)).toMatch(/^OpenAI is limiting requests right now; try again later\. OpenAI said: “Rate limit reached for requests”/);
+    expect(say((await message({ kind: 'response', status: 502, body: '<html>Bad gateway</html>' })).words)).toMatch(/^OpenAI is having trouble \(HTTP 502\)/);
+    expect(say((await message(ok({ data: 'nope' }))).words)).toBe('OpenAI answered costs in a shape AI Key Vault does not know; nothing was changed.');
+    expect(say((await message({ kind: 'failure', reason: 'timeout', host: 'api.openai.com' })).words)).toBe('api.openai.com did not answer in time.');
     // The provider's words never carry the key back.
     const echoing = await message({ kind: 'response', status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${ADMIN.secret}` } }) });
-    expect(echoing.message).not.toContain(ADMIN.secret);
+    expect(say(echoing.words)).not.toContain(ADMIN.secret);
   });
 
   it('stops on a cursor that repeats or a listing too long to read, and never sends an id from an answer that could change the path', async () => {
     const looping = fakeSend((path) => (path === '/organization/projects' ? ok(openaiListPage([{ id: 'proj_same' }], true)) : undefined));
-    await expect(readOpenAIOrganization(openai, ADMIN, looping.send, NOW)).rejects.toThrow('The provider repeated a page of projects; stopped reading.');
+    expect(await refusal(readOpenAIOrganization(openai, ADMIN, looping.send, NOW))).toBe('The provider repeated a page of projects; stopped reading.');
     let n = 0;
     const endless = fakeSend((path) => (path === '/organization/projects' ? ok(openaiListPage([{ id: `proj_${n++}` }], true)) : undefined));
-    await expect(readOpenAIOrganization(openai, ADMIN, endless.send, NOW)).rejects.toThrow(`more projects than AI Key Vault reads (${MAX_PAGES} pages)`);
+    expect(await refusal(readOpenAIOrganization(openai, ADMIN, endless.send, NOW))).toContain(`more projects than AI Key Vault reads (${MAX_PAGES} pages)`);
     expect(endless.sent).toHaveLength(MAX_PAGES);
     const hostile = fakeSend((path) => (path === '/organization/projects' ? ok(openaiListPage([{ id: '../../organization/admin_api_keys' }], false)) : undefined));
-    await expect(readOpenAIOrganization(openai, ADMIN, hostile.send, NOW)).rejects.toThrow('characters AI Key Vault does not put into a request');
+    expect(await refusal(readOpenAIOrganization(openai, ADMIN, hostile.send, NOW))).toContain('characters AI Key Vault does not put into a request');
     expect(hostile.sent.map((r) => new URL(r.url).pathname)).toEqual(['/v1/organization/projects']);
   });
 });
@@ -180,9 +183,9 @@ describe('an Anthropic organization through its admin key', () => {
 
   it('says so when the key is refused or rate-limited', async () => {
     const refused = fakeSend((path) => (path === '/organizations/me' ? reply(SPEND_ANSWERS.anthropicNotAdmin) : undefined));
-    await expect(readAnthropicOrganization(anthropic, ANTHROPIC_ADMIN, refused.send, NOW)).rejects.toThrow('Anthropic refused to let this key read the organization: it takes an admin key of the organization. Anthropic said: “invalid x-api-key”');
+    expect(await refusal(readAnthropicOrganization(anthropic, ANTHROPIC_ADMIN, refused.send, NOW))).toContain('Anthropic refused to let this key read the organization: it takes an admin key of the organization. Anthropic said: “invalid x-api-key”');
     const limited = fakeSend((path) => (path === '/organizations/me' ? reply(SPEND_ANSWERS.anthropicMe) : path === '/organizations/api_keys' ? ok({ data: [], has_more: false }) : reply(SPEND_ANSWERS.anthropicRateLimited)));
-    await expect(readAnthropicOrganization(anthropic, ANTHROPIC_ADMIN, limited.send, NOW)).rejects.toThrow(/^Anthropic is limiting requests right now; try again later\. Anthropic said: “Number of request tokens/);
+    expect(await refusal(readAnthropicOrganization(anthropic, ANTHROPIC_ADMIN, limited.send, NOW))).toMatch(/^Anthropic is limiting requests right now; try again later\. Anthropic said: “Number of request tokens/);
   });
 });
 

@@ -47,7 +47,7 @@ describe('.env files', () => {
       [`OPENAI_API_KEY=${OPENAI}`, `GROQ_API_KEY=${GROQ}`, 'MYSTERY_API_KEY=abc123', 'DATABASE_URL=postgres://x', 'PORT=3000',
         `AZURE_OPENAI_API_KEY=${AZURE}`, 'AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/', `OPENAI_API_KEY_2=${OPENAI}`].join('\n'),
     );
-    const plan = planEnvImport(variables, existing);
+    const plan = planEnvImport(variables, existing, say);
     expect(plan.map((c) => [c.source, c.status, c.input?.provider])).toEqual([
       ['OPENAI_API_KEY, line 1', 'new', 'openai'],
       ['GROQ_API_KEY, line 2', 'duplicate', 'groq'],
@@ -57,6 +57,7 @@ describe('.env files', () => {
     ]);
     expect(plan[3]?.input?.fields).toEqual({ resource: 'contoso' });
     expect(plan[0]?.input?.name).toBe('OpenAI (OPENAI_API_KEY)');
+    expect(plan[0]?.input?.notes).toBe('Imported from .env (OPENAI_API_KEY).');
   });
 });
 

@@ -18,6 +18,13 @@ describe('words by reference, said from locales/en.yml', () => {
     );
   });
 
+  it('says words given as a value first, in the same language', () => {
+    expect(say(words('keyProblems.fieldRequired', words('fields.resource')))).toBe('Resource is required');
+    expect(say(words('spendErrors.providerSaid', words('spendErrors.limiting', 'OpenAI'), 'OpenAI', 'Slow down'))).toBe(
+      'OpenAI is limiting requests right now; try again later. OpenAI said: “Slow down”',
+    );
+  });
+
   it('picks the plural form by the count, with or without values of its own', () => {
     expect(ago(NOW - DAY, NOW)).toBe('1 day ago');
     expect(ago(NOW - 3 * DAY, NOW)).toBe('3 days ago');

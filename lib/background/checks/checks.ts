@@ -9,6 +9,7 @@ import { deservesNotice } from '../notify.ts';
 import { ResultWriter } from './result-writer.ts';
 import { runCheck, type CheckDeps } from './run-check.ts';
 import type { VaultSession } from '../session/session.ts';
+import { sayOrQuote } from '../../say.ts';
 
 export const CHECK_CONCURRENCY = 6;
 
@@ -42,8 +43,9 @@ export class Checks {
   }
 
   async #check(entry: Entry, signal?: AbortSignal, deps: CheckDeps = this.options): Promise<Validation> {
-    const result = await runCheck(entry, deps, signal);
-    return { ...result, checkedAt: this.options.now() };
+    const { message, credit, ...result } = await runCheck(entry, deps, signal);
+    // The vault keeps text: our words are said now, in the reader's language.
+    return { ...result, ...(message ? { message: sayOrQuote(message) } : {}), ...(credit ? { credit: sayOrQuote(credit) } : {}), checkedAt: this.options.now() };
   }
 
   /** Resolves when the checks running now are done and their results written (tests wait for it before a "browser" stops). */

@@ -6,22 +6,24 @@
  */
 import { findProvider } from '../../providers/catalog.ts';
 import { buildCheckRequest } from '../../providers/check-request.ts';
+import { EndpointError } from '../../providers/effective-endpoint.ts';
 import { classifyAnswer, type CheckResult } from '../../providers/classify.ts';
 import type { Entry } from '../../vault/payload-schema.ts';
 import { sendWithKey, type SendDeps } from '../net/send-with-key.ts';
-import { i18n } from '#i18n';
+import { words } from '../../words.ts';
 
 export type CheckDeps = SendDeps;
 
-/** Checks one entry; never throws. `signal` cancels it (reported as a timeout). */
+/** Checks one entry; never throws for the key's own trouble. `signal` cancels it (reported as a timeout). */
 export async function runCheck(entry: Entry, deps: CheckDeps, signal?: AbortSignal): Promise<CheckResult> {
   const provider = findProvider(entry.provider);
-  if (!provider) return { status: 'error', message: i18n.t('background.unknownProvider') };
+  if (!provider) return { status: 'error', message: words('background.unknownProvider') };
   let request;
   try {
     request = buildCheckRequest(provider, entry);
   } catch (error) {
-    return { status: 'error', message: (error as Error).message };
+    if (error instanceof EndpointError) return { status: 'error', message: error.words };
+    throw error;
   }
   return classifyAnswer(provider, await sendWithKey(request, deps, signal), entry.secret);
 }

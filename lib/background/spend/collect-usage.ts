@@ -22,6 +22,8 @@ import type { Entry } from '../../vault/payload-schema.ts';
 import type { Usage } from '../../vault/usage-schema.ts';
 import type { UsageUpdate } from '../../vault/spend-records.ts';
 import { i18n } from '#i18n';
+import { words } from '../../words.ts';
+import { say, sayOrQuote } from '../../say.ts';
 
 const ORGANIZATIONS: Readonly<Record<string, (provider: Provider, admin: Entry, send: Send, now: number) => Promise<OrgReport>>> = {
   openai: readOpenAIOrganization,
@@ -31,8 +33,8 @@ const ORGANIZATIONS: Readonly<Record<string, (provider: Provider, admin: Entry, 
 /** How many keys read their own usage at once. */
 const CONCURRENCY = 4;
 
-/** The message of a failure: ours as they are, anything else in general words (it could quote anything). */
-const reason = (error: unknown) => (error instanceof SpendError ? error.message : i18n.t('background.usageNotRead'));
+/** The message of a failure: ours said in the reader's language, anything else in general words (it could quote anything). */
+const reason = (error: unknown) => (error instanceof SpendError ? say(error.words) : i18n.t('background.usageNotRead'));
 
 /** Whether `usage` holds any figure (not only when and why a read failed). */
 const hasFigures = (usage: Usage) => Object.keys(usage).some((key) => !['at', 'figuresAt', 'scope', 'problem'].includes(key));
@@ -49,20 +51,19 @@ async function ownUsage(provider: Provider, entry: Entry, send: Send, now: numbe
   try {
     let figures: Figures;
     if (provider.id === 'deepseek') {
-      figures = readDeepSeekBalance(expectAnswer(provider, await send(spendRequest(provider, entry, DEEPSEEK.balance)), entry.secret, 'own-usage', DeepSeekBalanceAnswer, 'the balance'));
+      figures = readDeepSeekBalance(expectAnswer(provider, await send(spendRequest(provider, entry, DEEPSEEK.balance)), entry.secret, 'own-usage', DeepSeekBalanceAnswer, words('spendErrors.what.balance')));
     } else {
-      const own = readOpenRouterKey(expectAnswer(provider, await send(spendRequest(provider, entry, OPENROUTER.key)), entry.secret, 'own-usage', OpenRouterKeyAnswer, 'the key’s usage'));
+      const own = readOpenRouterKey(expectAnswer(provider, await send(spendRequest(provider, entry, OPENROUTER.key)), entry.secret, 'own-usage', OpenRouterKeyAnswer, words('spendErrors.what.keyUsage')));
       figures = own.figures;
       // Credits belong to the account and only a management key may read them.
-      if (own.management) figures = { ...figures, ...readOpenRouterCredits(expectAnswer(provider, await send(spendRequest(provider, entry, OPENROUTER.credits)), entry.secret, 'own-usage', OpenRouterCreditsAnswer, 'the credits')) };
+      if (own.management) figures = { ...figures, ...readOpenRouterCredits(expectAnswer(provider, await send(spendRequest(provider, entry, OPENROUTER.credits)), entry.secret, 'own-usage', OpenRouterCreditsAnswer, words('spendErrors.what.credits'))) };
     }
-    return { at: now, scope: 'key', ...figures };
+    const { balance, ...rest } = figures;
+    return { at: now, scope: 'key', ...rest, ...(balance ? { balance: sayOrQuote(balance).slice(0, 80) } : {}) };
   } catch (error) {
     return failedRead(entry.usage, reason(error), 'key', now);
   }
 }
-
-const words = (text: string | undefined) => (text ? `“${text}”` : '');
 
 async function organizationUsage(provider: Provider, admin: Entry, members: readonly Entry[], send: Send, now: number): Promise<{ admin: UsageUpdate; members: UsageUpdate[] } | { failed: UsageUpdate }> {
   let report: OrgReport;
@@ -77,14 +78,13 @@ async function organizationUsage(provider: Provider, admin: Entry, members: read
     const member = members.find((m) => m.id === entryId)!;
     const key = byId.get(keyId)!;
     const spend = report.perKey.get(keyId) ?? {};
-    const project = key.project?.name ? `, project ${words(key.project.name)}` : '';
     const usage: Usage = {
       at: now,
       scope: 'key',
       ...(provider.id === 'openai' ? { today: spend.today ?? 0, month: spend.month ?? 0, requests: spend.requests ?? 0 } : {}),
       tokens: spend.tokens ?? 0,
       ...(key.lastUsedAt !== undefined ? { lastUsedAt: key.lastUsedAt } : {}),
-      via: `admin key ${words(admin.name)}${project}`.slice(0, 300),
+      via: say(key.project?.name ? words('spend.viaAdminKeyProject', admin.name, key.project.name) : words('spend.viaAdminKey', admin.name)).slice(0, 300),
     };
     return update(member, usage);
   });
@@ -94,7 +94,7 @@ async function organizationUsage(provider: Provider, admin: Entry, members: read
     today: report.today,
     month: report.month,
     matched: { keys: matches.size, of: members.length },
-    ...(report.name ? { via: `organization ${words(report.name)}`.slice(0, 300) } : {}),
+    ...(report.name ? { via: say(words('spend.viaOrganization', report.name)).slice(0, 300) } : {}),
   };
   return { admin: update(admin, organization), members: memberUpdates };
 }

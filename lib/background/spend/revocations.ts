@@ -21,6 +21,7 @@ import { BackgroundError } from '../errors.ts';
 import type { Pending } from '../pending.ts';
 import type { VaultSession } from '../session/session.ts';
 import { words } from '../../words.ts';
+import { say } from '../../say.ts';
 
 /** What a preview found, waiting for the user's confirmation. */
 export interface HeldRevocation {
@@ -41,8 +42,8 @@ export interface RevocationDeps {
 /** What the revoke rule needs of an entry. */
 export const routeFacts = (entry: Entry): RouteFacts => ({ id: entry.id, provider: entry.provider, endpoint: entry.endpoint, admin: isAdminKey(entry), usage: entry.usage });
 
-// A provider's refusal is passed on in its own words; anything else in general words (it could quote anything).
-const refused = (error: unknown) => new BackgroundError('provider-refused', error instanceof SpendError ? words('errors.asSaid', error.message) : words('errors.providerNotAsked'));
+// A provider's refusal is passed on in our words (quoting the provider's); anything else in general words (it could quote anything).
+const refused = (error: unknown) => new BackgroundError('provider-refused', error instanceof SpendError ? error.words : words('errors.providerNotAsked'));
 
 export class Revocations {
   constructor(private readonly deps: RevocationDeps) {}
@@ -64,7 +65,7 @@ export class Revocations {
       try {
         const located = await revoker.locate(provider, manager, entry, this.deps.send);
         const token = this.deps.pending.hold({ id, target: checkTarget(entry), managerId: manager.id, managerTarget: checkTarget(manager), located });
-        return { token, key: entry.name, providerKey: located.providerKey, organization: located.organization, effect: revoker.effect, alreadyRevoked: located.alreadyRevoked };
+        return { token, key: entry.name, providerKey: located.providerKey, organization: say(located.organization), effect: say(revoker.effect), alreadyRevoked: located.alreadyRevoked };
       } catch (error) {
         failure = error;
       }

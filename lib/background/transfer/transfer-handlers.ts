@@ -19,6 +19,7 @@ import type { Pending } from '../pending.ts';
 import { BackgroundError } from '../errors.ts';
 import { words } from '../../words.ts';
 import { i18n } from '#i18n';
+import { say } from '../../say.ts';
 
 export interface TransferHandlerDeps {
   session: VaultSession;
@@ -35,7 +36,7 @@ export interface TransferHandlerDeps {
 async function plan(format: 'env' | 'backup', text: string, passphrase: string | undefined, session: VaultSession) {
   const existing = await session.read((payload) => payload.entries);
   try {
-    if (format === 'env') return planEnvImport(parseEnvFile(text), existing);
+    if (format === 'env') return planEnvImport(parseEnvFile(text), existing, say);
     if (!passphrase) throw new ImportError(words('errors.backupPassphraseNeeded'));
     return planBackupImport(await openBackup(text, passphrase), existing);
   } catch (error) {

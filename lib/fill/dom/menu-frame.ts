@@ -7,10 +7,11 @@
  */
 import { MENU_FRAME_NOTE, MENU_ID_NOTE, type MenuFrameNote } from '../inline-pick.ts';
 
-/** Where the menu page is: its URL (which may be a per-session one) and the extension's origin. */
+/** Where the menu page is: its URL (which may be a per-session one) and the extension's origin; and the frame's title, in the reader's language. */
 export interface MenuPage {
   url: string;
   origin: string;
+  title: string;
 }
 
 /** The menu's width in the page, in CSS pixels. */
@@ -32,7 +33,7 @@ export function mountMenuFrame(root: ShadowRoot, page: MenuPage, menuId: string,
   const view = document.defaultView!;
   const frame = document.createElement('iframe');
   let height = MIN_HEIGHT * 2;
-  frame.title = 'AI Key Vault';
+  frame.title = page.title;
   frame.src = page.url;
   frame.style.cssText = `display: block; border: 0; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 18%); width: ${MENU_WIDTH}px; height: ${height}px; color-scheme: normal;`;
   const onMessage = (event: MessageEvent) => {

@@ -14,6 +14,7 @@ import { allPages, type Send } from './pages.ts';
 import { ANTHROPIC_ADMIN } from './spend-endpoints.ts';
 import { dayStart, monthStart } from './periods.ts';
 import { addSpend, type OrgKey, type OrgReport } from './organization.ts';
+import { words, type Words } from '../../words.ts';
 
 const tokens = z.nullish(z.int().check(z.nonnegative()));
 
@@ -39,7 +40,7 @@ const UsageAnswer = reportOf(
 const CostAnswer = reportOf(z.object({ amount: z.string(), currency: z.nullish(z.string()) }));
 
 /** Every daily bucket of this month of a report. */
-function readReport<R>(provider: Provider, admin: SpendKey, send: Send, path: string, now: number, extra: Record<string, string>, shape: Shape<Report<R>>, what: string) {
+function readReport<R>(provider: Provider, admin: SpendKey, send: Send, path: string, now: number, extra: Record<string, string>, shape: Shape<Report<R>>, what: Words) {
   const query = { starting_at: new Date(monthStart(now)).toISOString(), bucket_width: '1d', limit: 31, ...extra };
   return allPages(async (page) => {
     const answer = expectAnswer(provider, await send(spendRequest(provider, admin, path, { query: { ...query, page } })), admin.secret, 'organization', shape, what);
@@ -49,11 +50,11 @@ function readReport<R>(provider: Provider, admin: SpendKey, send: Send, path: st
 
 /** The organization's name and every key (all statuses). @throws SpendError */
 export async function listAnthropicKeys(provider: Provider, admin: SpendKey, send: Send): Promise<{ name: string | undefined; keys: OrgKey[] }> {
-  const me = expectAnswer(provider, await send(spendRequest(provider, admin, ANTHROPIC_ADMIN.me)), admin.secret, 'organization', MeAnswer, 'the organization');
+  const me = expectAnswer(provider, await send(spendRequest(provider, admin, ANTHROPIC_ADMIN.me)), admin.secret, 'organization', MeAnswer, words('spendErrors.what.organization'));
   const listed = await allPages(async (after) => {
-    const page = expectAnswer(provider, await send(spendRequest(provider, admin, ANTHROPIC_ADMIN.keys, { query: { limit: 1000, after_id: after } })), admin.secret, 'organization', KeysAnswer, 'the list of keys');
+    const page = expectAnswer(provider, await send(spendRequest(provider, admin, ANTHROPIC_ADMIN.keys, { query: { limit: 1000, after_id: after } })), admin.secret, 'organization', KeysAnswer, words('spendErrors.what.keyList'));
     return { items: page.data, next: page.has_more ? (page.last_id ?? page.data.at(-1)?.id) : undefined };
-  }, 'keys');
+  }, words('spendErrors.what.keys'));
   const keys = listed.flatMap((key): OrgKey[] =>
     key.partial_key_hint
       ? [{ id: key.id, hint: key.partial_key_hint, ...(key.name ? { name: key.name } : {}), ...(key.workspace_id ? { project: { id: key.workspace_id } } : {}), active: key.status === 'active' }]
@@ -67,13 +68,13 @@ export async function readAnthropicOrganization(provider: Provider, admin: Spend
   const { name, keys } = await listAnthropicKeys(provider, admin, send);
   const report: OrgReport = { ...(name ? { name } : {}), keys, perKey: new Map(), today: 0, month: 0 };
   const today = dayStart(now);
-  for (const bucket of await readReport(provider, admin, send, ANTHROPIC_ADMIN.usage, now, { 'group_by[]': 'api_key_id' }, UsageAnswer, 'usage')) {
+  for (const bucket of await readReport(provider, admin, send, ANTHROPIC_ADMIN.usage, now, { 'group_by[]': 'api_key_id' }, UsageAnswer, words('spendErrors.what.usage'))) {
     for (const r of bucket.results) {
       const used = (r.uncached_input_tokens ?? 0) + (r.cache_read_input_tokens ?? 0) + (r.cache_creation?.ephemeral_1h_input_tokens ?? 0) + (r.cache_creation?.ephemeral_5m_input_tokens ?? 0) + (r.output_tokens ?? 0);
       if (r.api_key_id) addSpend(report.perKey, r.api_key_id, { tokens: used });
     }
   }
-  for (const bucket of await readReport(provider, admin, send, ANTHROPIC_ADMIN.costs, now, {}, CostAnswer, 'costs')) {
+  for (const bucket of await readReport(provider, admin, send, ANTHROPIC_ADMIN.costs, now, {}, CostAnswer, words('spendErrors.what.costs'))) {
     for (const result of bucket.results) {
       const dollars = Number(result.amount) / 100;
       if (!Number.isFinite(dollars) || (result.currency ?? 'USD') !== 'USD') continue;

@@ -13,6 +13,7 @@ import { allPages, type Send } from './pages.ts';
 import { OPENAI_ADMIN } from './spend-endpoints.ts';
 import { dayStart, monthStart } from './periods.ts';
 import { addSpend, type OrgKey, type OrgReport } from './organization.ts';
+import { words, type Words } from '../../words.ts';
 
 const count = z.nullish(z.int().check(z.nonnegative()));
 
@@ -27,16 +28,16 @@ const bucketsOf = <T extends z.ZodMiniType>(result: T) =>
 const CostsAnswer = bucketsOf(z.object({ api_key_id: z.nullish(z.string()), amount: z.nullish(z.object({ value: z.nullish(z.union([z.number(), z.string()])) })) }));
 const CompletionsAnswer = bucketsOf(z.object({ api_key_id: z.nullish(z.string()), num_model_requests: count, input_tokens: count, output_tokens: count }));
 
-/** Every item of an `after`-paged list. */
-function readList<T extends { id: string }>(provider: Provider, admin: SpendKey, send: Send, path: string, ids: Record<string, string>, shape: Shape<List<T>>, what: string): Promise<T[]> {
+/** Every item of an `after`-paged list; `what` names the list and its items. */
+function readList<T extends { id: string }>(provider: Provider, admin: SpendKey, send: Send, path: string, ids: Record<string, string>, shape: Shape<List<T>>, what: { list: Words; items: Words }): Promise<T[]> {
   return allPages(async (after) => {
-    const page = expectAnswer(provider, await send(spendRequest(provider, admin, path, { ids, query: { limit: 100, after } })), admin.secret, 'organization', shape, `the list of ${what}`);
+    const page = expectAnswer(provider, await send(spendRequest(provider, admin, path, { ids, query: { limit: 100, after } })), admin.secret, 'organization', shape, what.list);
     return { items: page.data, next: page.has_more ? (page.last_id ?? page.data.at(-1)?.id) : undefined };
-  }, what);
+  }, what.items);
 }
 
 /** Every daily bucket of this month of a `page`-paged report. */
-function readBuckets<R>(provider: Provider, admin: SpendKey, send: Send, path: string, now: number, shape: Shape<Buckets<R>>, what: string) {
+function readBuckets<R>(provider: Provider, admin: SpendKey, send: Send, path: string, now: number, shape: Shape<Buckets<R>>, what: Words) {
   const query = { start_time: monthStart(now) / 1000, bucket_width: '1d', group_by: 'api_key_id', limit: 31 };
   return allPages(async (page) => {
     const answer = expectAnswer(provider, await send(spendRequest(provider, admin, path, { query: { ...query, page } })), admin.secret, 'organization', shape, what);
@@ -47,8 +48,8 @@ function readBuckets<R>(provider: Provider, admin: SpendKey, send: Send, path: s
 /** Every key of every (not archived) project of the organization. @throws SpendError */
 export async function listOpenAIKeys(provider: Provider, admin: SpendKey, send: Send): Promise<OrgKey[]> {
   const keys: OrgKey[] = [];
-  for (const project of await readList(provider, admin, send, OPENAI_ADMIN.projects, {}, ProjectsAnswer, 'projects')) {
-    for (const key of await readList(provider, admin, send, OPENAI_ADMIN.projectKeys, { project: project.id }, ProjectKeysAnswer, 'a project’s keys')) {
+  for (const project of await readList(provider, admin, send, OPENAI_ADMIN.projects, {}, ProjectsAnswer, { list: words('spendErrors.what.projectList'), items: words('spendErrors.what.projects') })) {
+    for (const key of await readList(provider, admin, send, OPENAI_ADMIN.projectKeys, { project: project.id }, ProjectKeysAnswer, { list: words('spendErrors.what.projectKeyList'), items: words('spendErrors.what.projectKeys') })) {
       keys.push({
         id: key.id,
         hint: key.redacted_value,
@@ -66,7 +67,7 @@ export async function listOpenAIKeys(provider: Provider, admin: SpendKey, send: 
 export async function readOpenAIOrganization(provider: Provider, admin: SpendKey, send: Send, now: number): Promise<OrgReport> {
   const report: OrgReport = { keys: await listOpenAIKeys(provider, admin, send), perKey: new Map(), today: 0, month: 0 };
   const today = dayStart(now) / 1000;
-  for (const bucket of await readBuckets(provider, admin, send, OPENAI_ADMIN.costs, now, CostsAnswer, 'costs')) {
+  for (const bucket of await readBuckets(provider, admin, send, OPENAI_ADMIN.costs, now, CostsAnswer, words('spendErrors.what.costs'))) {
     const isToday = bucket.start_time >= today;
     for (const result of bucket.results) {
       const dollars = Number(result.amount?.value ?? 0);
@@ -76,7 +77,7 @@ export async function readOpenAIOrganization(provider: Provider, admin: SpendKey
       if (result.api_key_id) addSpend(report.perKey, result.api_key_id, { month: dollars, today: isToday ? dollars : 0 });
     }
   }
-  for (const bucket of await readBuckets(provider, admin, send, OPENAI_ADMIN.completions, now, CompletionsAnswer, 'usage')) {
+  for (const bucket of await readBuckets(provider, admin, send, OPENAI_ADMIN.completions, now, CompletionsAnswer, words('spendErrors.what.usage'))) {
     for (const result of bucket.results) {
       if (result.api_key_id) addSpend(report.perKey, result.api_key_id, { requests: result.num_model_requests ?? 0, tokens: (result.input_tokens ?? 0) + (result.output_tokens ?? 0) });
     }

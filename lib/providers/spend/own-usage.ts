@@ -7,9 +7,10 @@
  */
 import { z } from 'zod/mini';
 import type { Usage } from '../../vault/usage-schema.ts';
+import { words, type TextOrWords } from '../../words.ts';
 
-/** What a read says about a key, without when and whose (the caller adds them). */
-export type Figures = Omit<Usage, 'at' | 'scope' | 'figuresAt'>;
+/** What a read says about a key, without when and whose (the caller adds them); the balance in the provider's figures or our words. */
+export type Figures = Omit<Usage, 'at' | 'scope' | 'figuresAt' | 'balance'> & { balance?: TextOrWords };
 
 const money = z.nullish(z.number());
 
@@ -63,13 +64,13 @@ export function readOpenRouterKey(answer: z.infer<typeof OpenRouterKeyAnswer>): 
 
 /** OpenRouter's `/credits` answer, as the account's balance. */
 export function readOpenRouterCredits(answer: z.infer<typeof OpenRouterCreditsAnswer>): Figures {
-  return { balance: `$${(answer.data.total_credits - answer.data.total_usage).toFixed(2)} of credit left` };
+  return { balance: words('spend.creditLeft', `$${(answer.data.total_credits - answer.data.total_usage).toFixed(2)}`) };
 }
 
 /** DeepSeek's balance (US dollars first when there are several currencies). */
 export function readDeepSeekBalance(answer: z.infer<typeof DeepSeekBalanceAnswer>): Figures {
   const infos = answer.balance_infos;
   const info = infos.find((i) => i.currency === 'USD') ?? infos[0];
-  const balance = info ? `${info.total_balance} ${info.currency}`.slice(0, 80) : 'no balance';
-  return { balance: answer.is_available ? balance : `${balance} — not enough for API calls` };
+  const balance = info ? `${info.total_balance} ${info.currency}`.slice(0, 80) : words('spend.noBalance');
+  return { balance: answer.is_available ? balance : words('spend.notEnough', balance) };
 }

@@ -8,6 +8,7 @@ import type { ProviderRequest } from '../provider-request.ts';
 import type { CheckAnswer } from '../classify.ts';
 import { MAX_PAGES } from './spend-endpoints.ts';
 import { SpendError } from './spend-error.ts';
+import { words, type Words } from '../../words.ts';
 
 /** Sends one request and returns what came back (the background's `sendWithKey`, or a fake in tests). */
 export type Send = (request: ProviderRequest) => Promise<CheckAnswer>;
@@ -18,8 +19,8 @@ export interface Page<T> {
   next: string | undefined;
 }
 
-/** Every item of a listing. `read` gets the cursor (undefined for the first page). @throws SpendError */
-export async function allPages<T>(read: (cursor: string | undefined) => Promise<Page<T>>, what: string): Promise<T[]> {
+/** Every item of a listing (`what` names its items). `read` gets the cursor (undefined for the first page). @throws SpendError */
+export async function allPages<T>(read: (cursor: string | undefined) => Promise<Page<T>>, what: Words): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
@@ -27,9 +28,9 @@ export async function allPages<T>(read: (cursor: string | undefined) => Promise<
     const { items: more, next } = await read(cursor);
     items.push(...more);
     if (next === undefined) return items;
-    if (seen.has(next)) throw new SpendError(`The provider repeated a page of ${what}; stopped reading.`);
+    if (seen.has(next)) throw new SpendError(words('spendErrors.repeatedPage', what));
     seen.add(next);
     cursor = next;
   }
-  throw new SpendError(`There are more ${what} than AI Key Vault reads (${MAX_PAGES} pages); stopped reading.`);
+  throw new SpendError(words('spendErrors.tooManyPages', what, MAX_PAGES));
 }

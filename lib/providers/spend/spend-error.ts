@@ -8,36 +8,42 @@
 import type { Provider } from '../catalog.ts';
 import { providerMessage, type CheckAnswer } from '../classify.ts';
 import { parseJson } from '../answer-json.ts';
+import { words, type Words } from '../../words.ts';
 
-/** A failure with a message fit for the user (never carrying a key). */
+/** A failure with words fit for the user (never carrying a key); the background says them. */
 export class SpendError extends Error {
   override name = 'SpendError';
+  /** The message's key is the error's own message, for logs; people read `words`. */
+  constructor(readonly words: Words) {
+    super(words.key);
+  }
 }
 
 /** What the request was for, to word its failure. */
 export type SpendPurpose = 'own-usage' | 'organization' | 'revoke';
 
-function refusalWords(provider: Provider, status: number, purpose: SpendPurpose): string {
-  if (status === 429) return `${provider.name} is limiting requests right now; try again later.`;
-  if (status >= 500) return `${provider.name} is having trouble (HTTP ${status}); try again later.`;
+function refusalWords(provider: Provider, status: number, purpose: SpendPurpose): Words {
+  if (status === 429) return words('spendErrors.limiting', provider.name);
+  if (status >= 500) return words('spendErrors.trouble', provider.name, status);
   if (status === 401 || status === 403) {
-    const manager = provider.id === 'openrouter' ? 'a management key' : 'an admin key of the organization';
-    if (purpose === 'organization') return `${provider.name} refused to let this key read the organization: it takes ${manager}.`;
-    if (purpose === 'revoke') return `${provider.name} refused to revoke the key: it takes ${manager}.`;
-    return `${provider.name} refused to show this key’s usage.`;
+    const manager = words(provider.id === 'openrouter' ? 'spendErrors.managementKey' : 'spendErrors.adminKey');
+    if (purpose === 'organization') return words('spendErrors.organizationRefused', provider.name, manager);
+    if (purpose === 'revoke') return words('spendErrors.revokeRefused', provider.name, manager);
+    return words('spendErrors.usageRefused', provider.name);
   }
-  if (status === 404) return purpose === 'revoke' ? `${provider.name} no longer knows this key (HTTP 404).` : `${provider.name} does not offer this here (HTTP 404).`;
-  return `Unexpected answer from ${provider.name} (HTTP ${status}).`;
+  if (status === 404) return words(purpose === 'revoke' ? 'spendErrors.unknownKey' : 'spendErrors.notOffered', provider.name);
+  return words('spendErrors.unexpected', provider.name, status);
 }
 
 /** The failure an answer that is not a success means. */
 export function answerFailure(provider: Provider, answer: CheckAnswer, secret: string, purpose: SpendPurpose): SpendError {
   if (answer.kind === 'failure') {
-    if (answer.reason === 'no-permission') return new SpendError(`AI Key Vault may not contact ${answer.host}.`);
-    return new SpendError(`${answer.host} ${answer.reason === 'timeout' ? 'did not answer in time' : 'could not be reached'}.`);
+    if (answer.reason === 'no-permission') return new SpendError(words('network.mayNotContact', answer.host));
+    return new SpendError(words(answer.reason === 'timeout' ? 'network.timedOut' : 'network.unreachable', answer.host));
   }
+  const refusal = refusalWords(provider, answer.status, purpose);
   const said = providerMessage(answer.body, secret);
-  return new SpendError(`${refusalWords(provider, answer.status, purpose)}${said ? ` ${provider.name} said: “${said}”` : ''}`);
+  return new SpendError(said ? words('spendErrors.providerSaid', refusal, provider.name, said) : refusal);
 }
 
 /** Something with a `safeParse`, such as a zod schema. */
@@ -49,9 +55,9 @@ export interface Shape<T> {
  * The parsed body of a successful answer in the expected shape.
  * @throws SpendError for a failure, a refusal, or an answer of another shape (`what` names the request).
  */
-export function expectAnswer<T>(provider: Provider, answer: CheckAnswer, secret: string, purpose: SpendPurpose, shape: Shape<T>, what: string): T {
+export function expectAnswer<T>(provider: Provider, answer: CheckAnswer, secret: string, purpose: SpendPurpose, shape: Shape<T>, what: Words): T {
   if (answer.kind === 'failure' || answer.status < 200 || answer.status >= 300) throw answerFailure(provider, answer, secret, purpose);
   const parsed = shape.safeParse(parseJson(answer.body));
-  if (!parsed.success) throw new SpendError(`${provider.name} answered ${what} in a shape AI Key Vault does not know; nothing was changed.`);
+  if (!parsed.success) throw new SpendError(words('spendErrors.unknownShape', provider.name, what));
   return parsed.data;
 }

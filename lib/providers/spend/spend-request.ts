@@ -7,9 +7,10 @@
  */
 import type { Provider } from '../catalog.ts';
 import { checkSpec } from '../admin-key.ts';
-import { effectiveEndpoint, type KeyTarget } from '../effective-endpoint.ts';
+import { EndpointError, effectiveEndpoint, type KeyTarget } from '../effective-endpoint.ts';
 import type { ProviderRequest } from '../provider-request.ts';
 import { SpendError } from './spend-error.ts';
+import { words } from '../../words.ts';
 
 /** A key and where it lives. */
 export type SpendKey = KeyTarget & { secret: string };
@@ -18,7 +19,7 @@ const PLAIN_ID = /^[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,199}$/;
 
 /** `id` if it is a plain id (letters, digits, `_ - . :`, not starting with a dot). @throws SpendError otherwise. */
 export function plainId(id: unknown): string {
-  if (typeof id !== 'string' || !PLAIN_ID.test(id)) throw new SpendError('The provider named a key or project with characters AI Key Vault does not put into a request.');
+  if (typeof id !== 'string' || !PLAIN_ID.test(id)) throw new SpendError(words('spendErrors.unsafeId'));
   return id;
 }
 
@@ -36,7 +37,7 @@ function baseUrl(provider: Provider, key: SpendKey): string {
   try {
     return effectiveEndpoint(provider, key);
   } catch (error) {
-    throw new SpendError((error as Error).message);
+    throw error instanceof EndpointError ? new SpendError(error.words) : error;
   }
 }
 

@@ -14,7 +14,7 @@ import { words } from '../../words.ts';
 
 export type CheckDeps = SendDeps;
 
-/** Checks one entry; never throws for the key's own trouble. `signal` cancels it (reported as a timeout). */
+/** Checks one entry; never throws. `signal` cancels it (reported as a timeout). */
 export async function runCheck(entry: Entry, deps: CheckDeps, signal?: AbortSignal): Promise<CheckResult> {
   const provider = findProvider(entry.provider);
   if (!provider) return { status: 'error', message: words('background.unknownProvider') };
@@ -22,8 +22,8 @@ export async function runCheck(entry: Entry, deps: CheckDeps, signal?: AbortSign
   try {
     request = buildCheckRequest(provider, entry);
   } catch (error) {
-    if (error instanceof EndpointError) return { status: 'error', message: error.words };
-    throw error;
+    // Anything but the key's own trouble is ours: said in general words, so one key never stops a check of all.
+    return { status: 'error', message: error instanceof EndpointError ? error.words : words('check.requestNotMade') };
   }
   return classifyAnswer(provider, await sendWithKey(request, deps, signal), entry.secret);
 }

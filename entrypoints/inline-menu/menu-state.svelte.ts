@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ask } from '../../lib/client.ts';
-import { isChangeAnnouncement } from '../../lib/vault-events.ts';
+import { fromOutsideTabs, isChangeAnnouncement } from '../../lib/vault-events.ts';
 import { MENU_FRAME_NOTE, MENU_ID_NOTE, type MenuFrameNote } from '../../lib/fill/inline-pick.ts';
 import { bindableSite } from '../../lib/stand-in/site.ts';
 import { hostPattern } from '../../lib/web/address.ts';
@@ -42,8 +42,8 @@ export class MenuState {
       if (this.#menuId || event.source !== window.parent || note?.event !== MENU_ID_NOTE || typeof note.menuId !== 'string') return;
       void this.#show(note.menuId);
     };
-    const onChange = (message: unknown) => {
-      if (isChangeAnnouncement(message) && this.#menuId && this.view?.kind === 'fill') void this.#show(this.#menuId);
+    const onChange = (message: unknown, sender: { tab?: unknown }) => {
+      if (isChangeAnnouncement(message) && fromOutsideTabs(sender) && this.#menuId && this.view?.kind === 'fill') void this.#show(this.#menuId);
     };
     window.addEventListener('message', onNote);
     browser.runtime.onMessage.addListener(onChange);

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/client.ts';
 import { isStandInsChanged } from '../../lib/stand-in/stand-in-events.ts';
+import { fromOutsideTabs } from '../../lib/vault-events.ts';
 import type { StandInView } from '../../lib/messages.ts';
 import type { Limits } from '../../lib/stand-in/binding.ts';
 
@@ -21,8 +22,8 @@ export class StandInState {
 
   /** Lists the bindings now and after every change the background announces; returns a function that stops it. */
   watch(): () => void {
-    const onMessage = (message: unknown) => {
-      if (isStandInsChanged(message)) void this.#load(true);
+    const onMessage = (message: unknown, sender: { tab?: unknown }) => {
+      if (isStandInsChanged(message) && fromOutsideTabs(sender)) void this.#load(true);
     };
     browser.runtime.onMessage.addListener(onMessage);
     void this.#load(false);

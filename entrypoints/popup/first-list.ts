@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { siteOf } from '../../lib/web/address.ts';
-import { isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
+import { fromOutsideTabs, isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
 import type { RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
 
 export interface PageTab {
@@ -43,7 +43,7 @@ export function listRequest(tab: PageTab | undefined, refresh = false): RequestO
 /** Asks for the popup's list at once, listening for announcements until the page takes it over. */
 export function sendFirstList(): void {
   const heard: VaultChange[] = [];
-  const hear = (message: unknown) => void (isChangeAnnouncement(message) && heard.push(message));
+  const hear = (message: unknown, sender: { tab?: unknown }) => void (isChangeAnnouncement(message) && fromOutsideTabs(sender) && heard.push(message));
   browser.runtime.onMessage.addListener(hear);
   const tab = activeTab();
   const answer = tab

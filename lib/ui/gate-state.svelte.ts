@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ask } from '../client.ts';
-import { isChangeAnnouncement, isCheckProgress, type VaultChange } from '../vault-events.ts';
+import { fromOutsideTabs, isChangeAnnouncement, isCheckProgress, type VaultChange } from '../vault-events.ts';
 import type { ErrorCode, ResponseOf, Result } from '../messages.ts';
 
 export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
@@ -54,7 +54,8 @@ export abstract class GateState {
 
   /** Starts watching for changes made elsewhere; returns a function that stops it. */
   watch(): () => void {
-    const onMessage = (message: unknown) => {
+    const onMessage = (message: unknown, sender: { tab?: unknown }) => {
+      if (!fromOutsideTabs(sender)) return;
       if (isChangeAnnouncement(message)) void this.follow(() => this.load(message));
       if (isCheckProgress(message)) this.progress = message.running ? { done: message.done, total: message.total } : undefined;
     };

@@ -2,18 +2,18 @@
  * What the pages get of the vault, and what it costs them: the options page's first rows
  * come with its unlock and the rest in one more request; an announcement a page already
  * has, or a change the popup's rows do not show, asks nothing; the popup's first list,
- * asked for by its head script, is taken over with what was heard meanwhile; answers do
- * not wait for the auto-lock's alarm.
+ * asked for by its head script, is taken over with what was heard meanwhile; events
+ * forged from a content script are ignored; answers do not wait for the auto-lock's alarm.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { byListOrder } from '../../lib/vault/entry-order.ts';
-import { isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
+import { CHECK_PROGRESS, VAULT_CHANGED, isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
 import { FIRST_ROWS, VaultState } from '../../lib/ui/vault-state.svelte.ts';
 import { PopupState } from '../../entrypoints/popup/popup-state.svelte.ts';
 import { sendFirstList } from '../../entrypoints/popup/first-list.ts';
 import type { Background } from '../../lib/background/create-background.ts';
-import { PAGE, clock, must, network, sendRaw, startWorker } from './background-harness.ts';
+import { CONTENT_SCRIPT, PAGE, clock, must, network, sendRaw, startWorker } from './background-harness.ts';
 
 const PASSPHRASE = 'violet harbour 77 lantern';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
@@ -189,6 +189,51 @@ describe('the popup', () => {
     const popup = new PopupState();
     const stop = popup.watch();
     await vi.waitFor(() => expect(popup.groups.map((group) => group.active.name)).toEqual(['key 000']));
+    expect(requests).toEqual(['popupList']);
+    stop();
+  });
+});
+
+describe('what a page hears', () => {
+  const WORKER = { id: PAGE.id, url: `${PAGE.origin}/background.js`, origin: PAGE.origin };
+  const forged: unknown[] = [
+    { event: CHECK_PROGRESS, done: 1, total: 1000, running: true },
+    { event: VAULT_CHANGED, view: 'forged', version: 99, base: 98, popup: 99, open: true },
+  ];
+  const hear = async (sender: object) => {
+    for (const message of forged) await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
+    await settle();
+  };
+
+  it('is acted on only from outside any tab: a change or a progress forged from a content script draws nothing and asks nothing', async () => {
+    await vaultWithKeys(2);
+    const { requests } = recordPageTraffic();
+    const page = new VaultState();
+    const stop = page.watch();
+    await vi.waitFor(() => expect(page.complete).toBe(true));
+    await settle();
+    requests.length = 0;
+
+    await hear(CONTENT_SCRIPT);
+    expect(page.progress).toBeUndefined();
+    expect(requests).toEqual([]);
+
+    await hear(WORKER); // the same events from the background are acted on
+    expect(page.progress).toEqual({ done: 1, total: 1000 });
+    expect(requests).toEqual(['listChanges']);
+    stop();
+  });
+
+  it("is not replayed to the popup from its head script's hearing when a content script forged it", async () => {
+    await vaultWithKeys(1);
+    const { requests } = recordPageTraffic();
+    sendFirstList();
+    await settle();
+    await hear(CONTENT_SCRIPT);
+    const popup = new PopupState();
+    const stop = popup.watch();
+    await vi.waitFor(() => expect(popup.status).toBe('unlocked'));
+    await settle();
     expect(requests).toEqual(['popupList']);
     stop();
   });

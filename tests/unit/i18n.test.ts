@@ -65,8 +65,12 @@ function readsAsSentence(text: string): boolean {
   return false;
 }
 
+/** DOM calls whose string is a CSS selector (`'input, textarea, select'` reads like words). */
+const SELECTOR_CALLS = new Set(['closest', 'matches', 'querySelector', 'querySelectorAll']);
+
 /**
- * Where a sentence in code is for developers, so it stays English:
+ * Where a sentence in code is not for a reader, so it stays English:
+ * - a CSS selector given to the DOM (SELECTOR_CALLS);
  * - the message of a plain error (DEVELOPER_ERRORS): the router answers an error that
  *   carries no words with errors.internal, so its message never reaches a page;
  * - a `console.…(…)` line, for whoever reads the logs;
@@ -76,7 +80,7 @@ function readsAsSentence(text: string): boolean {
 function isForDevelopers(node: ts.Node): boolean {
   if (ts.isNewExpression(node)) return DEVELOPER_ERRORS.has(node.expression.getText());
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
-  return ['console', 'z'].includes(node.expression.expression.getText());
+  return ['console', 'z'].includes(node.expression.expression.getText()) || SELECTOR_CALLS.has(node.expression.name.text);
 }
 
 /** The sentences written straight into a TypeScript module (strings and template text), where words('…') should be. */
@@ -104,6 +108,10 @@ describe('every word the user reads comes from locales/en.yml', () => {
   it.each(modules)('%s writes no sentences of its own', (file) => {
     expect(literalSentences(file)).toEqual([]);
   });
+  const scriptsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join('\n');
+  it.each(components)('%s writes no sentences of its own in its script', (file) => {
+    expect(literalSentences(file, scriptsOf(file))).toEqual([]);
+  });
   it('a sentence is found in a string or a template, not in what is for developers, CSS or a label', () => {
     const code = [
       "const a = 'No credit left on this account.';",
@@ -114,6 +122,7 @@ describe('every word the user reads comes from locales/en.yml', () => {
       "const id = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex id'));",
       "const css = 'display: block; border: 0; color-scheme: normal;';",
       "const label = utf8('ai-key-vault sync stamp');",
+      "const typing = target.closest('input, textarea, select, [contenteditable]');",
       "const said = words('check.noCredit');",
     ].join('\n');
     expect(literalSentences('example.ts', code)).toEqual(['No credit left on this account.', ' did not answer in time.', 'Imported from .env (']);

@@ -8,16 +8,6 @@ import type { EntrySummaryView, ResponseOf } from './messages.ts';
 
 export const VAULT_CHANGED = 'ai-key-vault:changed';
 
-/**
- * Whether a page should act on an event it heard: only one sent from outside any tab (by
- * the background). A content script always has a tab, and a site's renderer may send
- * whatever our content script there could: a forged change or progress would draw a false
- * progress bar, and a flood of them would keep every open page asking again.
- */
-export function fromOutsideTabs(sender: { tab?: unknown } | undefined): boolean {
-  return sender?.tab === undefined;
-}
-
 type Listing = ResponseOf<'listEntries'>;
 
 /**

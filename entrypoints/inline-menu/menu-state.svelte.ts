@@ -8,7 +8,8 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ask } from '../../lib/client.ts';
-import { fromOutsideTabs, isChangeAnnouncement } from '../../lib/vault-events.ts';
+import { isChangeAnnouncement } from '../../lib/vault-events.ts';
+import { hearBackground } from '../../lib/ui/hear-background.ts';
 import { MENU_FRAME_NOTE, MENU_ID_NOTE, type MenuFrameNote } from '../../lib/fill/inline-pick.ts';
 import { bindableSite } from '../../lib/stand-in/site.ts';
 import { hostPattern } from '../../lib/web/address.ts';
@@ -42,14 +43,13 @@ export class MenuState {
       if (this.#menuId || event.source !== window.parent || note?.event !== MENU_ID_NOTE || typeof note.menuId !== 'string') return;
       void this.#show(note.menuId);
     };
-    const onChange = (message: unknown, sender: { tab?: unknown }) => {
-      if (isChangeAnnouncement(message) && fromOutsideTabs(sender) && this.#menuId && this.view?.kind === 'fill') void this.#show(this.#menuId);
-    };
     window.addEventListener('message', onNote);
-    browser.runtime.onMessage.addListener(onChange);
+    const stopHearing = hearBackground((message) => {
+      if (isChangeAnnouncement(message) && this.#menuId && this.view?.kind === 'fill') void this.#show(this.#menuId);
+    });
     return () => {
       window.removeEventListener('message', onNote);
-      browser.runtime.onMessage.removeListener(onChange);
+      stopHearing();
       this.#gate?.stop();
     };
   }

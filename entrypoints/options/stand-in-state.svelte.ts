@@ -4,10 +4,9 @@
  * the page asks about them (new limits, revoke).
  * @module
  */
-import { browser } from 'wxt/browser';
 import { ask } from '../../lib/client.ts';
 import { isStandInsChanged } from '../../lib/stand-in/stand-in-events.ts';
-import { fromOutsideTabs } from '../../lib/vault-events.ts';
+import { hearBackground } from '../../lib/ui/hear-background.ts';
 import type { StandInView } from '../../lib/messages.ts';
 import type { Limits } from '../../lib/stand-in/binding.ts';
 
@@ -22,12 +21,11 @@ export class StandInState {
 
   /** Lists the bindings now and after every change the background announces; returns a function that stops it. */
   watch(): () => void {
-    const onMessage = (message: unknown, sender: { tab?: unknown }) => {
-      if (isStandInsChanged(message) && fromOutsideTabs(sender)) void this.#load(true);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    const stop = hearBackground((message) => {
+      if (isStandInsChanged(message)) void this.#load(true);
+    });
     void this.#load(false);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    return stop;
   }
 
   async #load(refresh: boolean): Promise<void> {

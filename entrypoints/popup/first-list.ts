@@ -8,7 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import { siteOf } from '../../lib/web/address.ts';
-import { fromOutsideTabs, isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
+import { isChangeAnnouncement, type VaultChange } from '../../lib/vault-events.ts';
+import { hearBackground } from '../../lib/ui/hear-background.ts';
 import type { RequestOf, ResponseOf, Result } from '../../lib/messages.ts';
 
 export interface PageTab {
@@ -43,16 +44,12 @@ export function listRequest(tab: PageTab | undefined, refresh = false): RequestO
 /** Asks for the popup's list at once, listening for announcements until the page takes it over. */
 export function sendFirstList(): void {
   const heard: VaultChange[] = [];
-  const hear = (message: unknown, sender: { tab?: unknown }) => void (isChangeAnnouncement(message) && fromOutsideTabs(sender) && heard.push(message));
-  browser.runtime.onMessage.addListener(hear);
+  const stop = hearBackground((message) => void (isChangeAnnouncement(message) && heard.push(message)));
   const tab = activeTab();
   const answer = tab
     .then((page) => browser.runtime.sendMessage({ type: 'popupList', data: listRequest(page) }))
     .then((reply) => (reply ?? undefined) as Result<ResponseOf<'popupList'>> | undefined, () => undefined);
-  const stopHearing = () => {
-    browser.runtime.onMessage.removeListener(hear);
-    return heard;
-  };
+  const stopHearing = () => (stop(), heard);
   (globalThis as WithHandover)[HANDOVER] = { tab, answer, stopHearing };
 }
 

@@ -6,9 +6,9 @@
  * acts and the announcements it follows run one at a time, in order.
  * @module
  */
-import { browser } from 'wxt/browser';
 import { ask } from '../client.ts';
-import { fromOutsideTabs, isChangeAnnouncement, isCheckProgress, type VaultChange } from '../vault-events.ts';
+import { isChangeAnnouncement, isCheckProgress, type VaultChange } from '../vault-events.ts';
+import { hearBackground } from './hear-background.ts';
 import type { ErrorCode, ResponseOf, Result } from '../messages.ts';
 
 export type PageStatus = 'loading' | 'none' | 'locked' | 'unlocked';
@@ -54,14 +54,12 @@ export abstract class GateState {
 
   /** Starts watching for changes made elsewhere; returns a function that stops it. */
   watch(): () => void {
-    const onMessage = (message: unknown, sender: { tab?: unknown }) => {
-      if (!fromOutsideTabs(sender)) return;
+    const stop = hearBackground((message) => {
       if (isChangeAnnouncement(message)) void this.follow(() => this.load(message));
       if (isCheckProgress(message)) this.progress = message.running ? { done: message.done, total: message.total } : undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    });
     void this.follow(() => this.load());
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    return stop;
   }
 
   /** Takes a refusal of the list: locked or no vault is a state, anything else an error. */

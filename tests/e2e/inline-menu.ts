@@ -26,18 +26,41 @@ export async function menuKeys(menu: Frame): Promise<string[]> {
   return (await menu.locator('.keys button.key').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
+/** How many trusted clicks the menu's document has received so far (counting starts at the first call). */
+async function clicksIn(menu: Frame): Promise<number> {
+  if (menu.isDetached()) return Infinity;
+  return menu
+    .evaluate(() => {
+      const seen = window as unknown as { clicksSeen?: number };
+      if (seen.clicksSeen === undefined) {
+        seen.clicksSeen = 0;
+        addEventListener('click', (event) => event.isTrusted && seen.clicksSeen!++, true);
+      }
+      return seen.clicksSeen;
+    })
+    .catch(() => Infinity); // closed by the pick (a fill closes the menu)
+}
+
 /**
  * Looks at the menu for a moment, then clicks the button named `name` in it (`force`:
  * even when the page hides the menu). A key's own button comes before its "Fill
  * stand-in for …", whose name holds the key's name too: the first is the key.
+ * Chromium now and then does not deliver a click to a frame the page has faded or
+ * covered (the click goes nowhere, and nothing can be asked of the menu): only then is
+ * the same click made again, so what is tested is what the menu does with a click it got.
  */
 export async function pickInMenu(page: Page, name: string | RegExp, { force = false } = {}): Promise<Frame> {
   const menu = await menuIn(page);
   const button = menu.getByRole('button', { name }).first();
   await button.waitFor();
   await page.waitForTimeout(LOOK_MS);
-  await button.click({ force });
-  return menu;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const before = await clicksIn(menu);
+    await button.click({ force });
+    const arrived = await expect.poll(() => clicksIn(menu), { timeout: 3000 }).toBeGreaterThan(before).then(() => true, () => false);
+    if (arrived) return menu;
+  }
+  throw new Error(`Three clicks on “${name}” never reached the menu`);
 }
 
 /** What the menu says after a pick that did not fill; when it says nothing, the failure tells what the menu showed instead. */
@@ -46,7 +69,9 @@ export async function menuSays(menu: Frame): Promise<string> {
   try {
     await status.waitFor({ state: 'attached', timeout: 15_000 });
   } catch (error) {
-    const showing = menu.isDetached() ? 'the menu was closed' : `the menu reads “${(await menu.locator('main').textContent())?.replace(/\s+/g, ' ')}”`;
+    const showing = menu.isDetached()
+      ? 'the menu was closed'
+      : `the menu reads “${(await menu.locator('main').textContent())?.replace(/\s+/g, ' ')}” after ${await clicksIn(menu)} clicks in it`;
     throw new Error(`The menu said nothing after the pick; ${showing}`, { cause: error });
   }
   return (await status.textContent()) ?? '';

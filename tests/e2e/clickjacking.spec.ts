@@ -3,7 +3,8 @@ import { addKey, createVault } from './vault-pages.ts';
 import { clickShadowButton } from './closed-shadow.ts';
 import { LOOK_MS, menuFrames, menuIn, menuKeys, menuSays, pickInMenu } from './inline-menu.ts';
 import { words } from './words.ts';
-import type { BrowserContext, Page } from '@playwright/test';
+import { PICK_DELAY_MS } from '../../lib/fill/inline-pick.ts';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 
 const SECOND_OPENAI = { provider: 'OpenAI', name: 'Team', secret: 'sk-proj-TEAMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2222' };
 
@@ -59,10 +60,11 @@ test('a page that focuses the key field itself opens no offer; the person’s pr
   await expect(page.locator('ai-key-vault-ui')).toHaveCount(1);
 });
 
-test('a pick in a menu the page made invisible (opacity: 0 on our host) is refused, and fills nothing', async ({ context, openPage, site }) => {
+// Faded to 1 %: nothing a person sees, but still drawn. (At opacity 0 Chromium at times sends the click to the page under the frame instead, so the menu would have nothing to refuse.)
+test('a pick in a menu the page made invisible (opacity: 0.01 on our host) is refused, and fills nothing', async ({ context, openPage, site }) => {
   const { page, options } = await hostileWorld(context, openPage, site.hostileUrl);
   await openMenu(page);
-  await restyle(page, 'ai-key-vault-ui { opacity: 0 !important }');
+  await restyle(page, 'ai-key-vault-ui { opacity: 0.01 !important }');
   const menu = await pickInMenu(page, /Personal/, { force: true });
   expect(await menuSays(menu)).toBe(words('menu.outcome.menuHidden'));
   await expect(page.locator('#key')).toHaveValue('');
@@ -87,20 +89,41 @@ test('a pick under a decoy the page draws over the menu is refused', async ({ co
 });
 
 test('a pick in the first moments after the menu appears is refused', async ({ context, openPage, site }) => {
+  // The menu frame tells the test how long after drawing its keys each click reached it:
+  // on a busy machine a click aimed at the first moments can arrive after them, and then
+  // the attempt proves nothing either way and is made again.
+  const lateness: number[] = [];
+  await context.exposeFunction('clickAfterDrawn', (ms: number) => lateness.push(ms));
+  await context.addInitScript(() => {
+    if (location.pathname !== '/inline-menu.html') return;
+    const report = (window as unknown as { clickAfterDrawn: (ms: number) => void }).clickAfterDrawn;
+    addEventListener('click', (event) => {
+      const drawn = performance.getEntriesByName('ai-key-vault:menu-ready')[0];
+      if (event.isTrusted && drawn) report(performance.now() - drawn.startTime);
+    }, true);
+  });
   const page = await hostilePage(context, openPage, site.hostileUrl);
   // Where the key will be drawn: open the menu once, note it, close it (a press elsewhere).
   const box = (await (await openMenu(page)).getByRole('button', { name: /Personal/ }).boundingBox())!;
+  const center = [box.x + box.width / 2, box.y + box.height / 2] as const;
   await page.locator('h1').click();
   await expect.poll(() => menuFrames(page).length).toBe(0);
   // A click that lands the moment the keys are drawn (as when a page moves the menu under a click it expects).
-  const menu = await openMenu(page);
-  while ((await menu.locator('.keys button').count()) === 0);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  let menu: Frame | undefined;
+  for (let attempt = 1; attempt <= 3 && !menu; attempt++) {
+    const opened = await openMenu(page);
+    while ((await opened.locator('.keys button').count()) === 0);
+    await page.mouse.click(...center);
+    await expect.poll(() => lateness.length).toBe(attempt);
+    if (lateness.at(-1)! < PICK_DELAY_MS - 50) menu = opened;
+    else await page.reload(); // a late click may rightly fill: start again from an empty field
+  }
+  if (!menu) throw new Error(`No click reached the menu within its first moments in three tries (${lateness.map(Math.round).join(', ')} ms after it drew)`);
   expect(await menuSays(menu)).toBe(words('menu.outcome.tooSoon'));
   await expect(page.locator('#key')).toHaveValue('');
   // Looked at, the same click fills.
   await page.waitForTimeout(LOOK_MS);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(...center);
   await expect(page.locator('#key')).toHaveValue(OPENAI.secret);
 });
 

@@ -8,10 +8,15 @@
  */
 import { browser } from 'wxt/browser';
 
+/** Was a message sent from outside any tab (the background, or the popup), never by a content script? */
+export function fromOutsideTabs(sender: { tab?: unknown }): boolean {
+  return sender.tab === undefined;
+}
+
 /** Calls `listener` with each message sent from outside any tab; returns a function that stops listening. */
 export function hearBackground(listener: (message: unknown) => void): () => void {
   const heard = (message: unknown, sender: { tab?: unknown }) => {
-    if (sender.tab === undefined) listener(message);
+    if (fromOutsideTabs(sender)) listener(message);
   };
   browser.runtime.onMessage.addListener(heard);
   return () => browser.runtime.onMessage.removeListener(heard);

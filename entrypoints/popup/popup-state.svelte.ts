@@ -74,7 +74,7 @@ export class PopupState extends GateState {
 
   /** Fills the group's active key into the page the popup was opened over; closes the popup once it is in. */
   async fill(group: ProviderGroupView, confirmed: boolean): Promise<void> {
-    const tab = await activeTab();
+    const tab = this.#tabNow ?? (await this.#tab);
     if (tab?.id === undefined) return this.#say(group, i18n.t('errors.noPage'));
     const answer = await ask('fillTab', { id: group.active.id, tabId: tab.id, allowDisabled: confirmed });
     if (answer.ok) return window.close();

@@ -23,6 +23,13 @@ export interface Words {
 /** Someone else's text (a provider's own message, a figure), kept as it came, or our words. */
 export type TextOrWords = string | Words;
 
+/** An error whose message is our words: people read `words`; the error's own message is their key, for logs. */
+export class WordsError extends Error {
+  constructor(readonly words: Words) {
+    super(words.key);
+  }
+}
+
 /** The words of message `key` with `values` for its `$1`, `$2`…. */
 export function words(key: MessageKey, ...values: WordsValue[]): Words {
   return values.length ? { key, values } : { key };

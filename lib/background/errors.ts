@@ -4,17 +4,16 @@
  * @module
  */
 import type { ErrorCode } from '../messages.ts';
-import { words, type Words } from '../words.ts';
+import { WordsError, words, type Words } from '../words.ts';
 
-export class BackgroundError extends Error {
+export class BackgroundError extends WordsError {
   override name = 'BackgroundError';
-  /** The message's key is the error's own message, for logs; people read `words`. */
   constructor(
     readonly code: ErrorCode,
-    readonly words: Words,
+    words: Words,
     readonly retryAfterMs?: number,
   ) {
-    super(words.key);
+    super(words);
   }
 }
 

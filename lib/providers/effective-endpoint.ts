@@ -5,17 +5,14 @@
  */
 import type { Provider } from './catalog.ts';
 import { endpointProblem } from './endpoint.ts';
-import { words, type Words } from '../words.ts';
+import { WordsError, words } from '../words.ts';
 
 /** Field values placed into URLs and headers: no character that could change the host, path or header. */
 const SAFE_VALUE = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** A key's endpoint or fields cannot make a safe request; `words` say why (a check's result, a usage read's problem). */
-export class EndpointError extends Error {
+export class EndpointError extends WordsError {
   override name = 'EndpointError';
-  constructor(readonly words: Words) {
-    super(words.key);
-  }
 }
 
 export interface KeyTarget {

@@ -3,17 +3,16 @@
  * background in the reader's language).
  * @module
  */
-import type { Words } from '../words.ts';
+import { WordsError, type Words } from '../words.ts';
 
 export type SyncErrorCode = 'sync-damaged' | 'sync-other-vault' | 'sync-header-refused';
 
-export class SyncError extends Error {
+export class SyncError extends WordsError {
   override name = 'SyncError';
-  /** The message's key is the error's own message, for logs; people read `words`. */
   constructor(
     readonly code: SyncErrorCode,
-    readonly words: Words,
+    words: Words,
   ) {
-    super(words.key);
+    super(words);
   }
 }

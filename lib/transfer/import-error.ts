@@ -3,12 +3,8 @@
  * content); the background says them.
  * @module
  */
-import type { Words } from '../words.ts';
+import { WordsError } from '../words.ts';
 
-export class ImportError extends Error {
+export class ImportError extends WordsError {
   override name = 'ImportError';
-  /** The message's key is the error's own message, for logs; people read `words`. */
-  constructor(readonly words: Words) {
-    super(words.key);
-  }
 }

@@ -3,7 +3,7 @@
  * background says them in the reader's language) that never contain a secret.
  * @module
  */
-import { words, type Words } from '../words.ts';
+import { WordsError, words, type Words } from '../words.ts';
 
 export type VaultErrorCode =
   | 'wrong-passphrase'
@@ -15,14 +15,13 @@ export type VaultErrorCode =
   | 'conflict'
   | 'disabled';
 
-export class VaultError extends Error {
+export class VaultError extends WordsError {
   override name = 'VaultError';
-  /** The message's key is the error's own message, for logs; people read `words`. */
   constructor(
     readonly code: VaultErrorCode,
-    readonly words: Words,
+    words: Words,
   ) {
-    super(words.key);
+    super(words);
   }
 }
 

@@ -8,15 +8,11 @@
 import type { Provider } from '../catalog.ts';
 import { providerMessage, type CheckAnswer } from '../classify.ts';
 import { parseJson } from '../answer-json.ts';
-import { words, type Words } from '../../words.ts';
+import { WordsError, words, type Words } from '../../words.ts';
 
 /** A failure with words fit for the user (never carrying a key); the background says them. */
-export class SpendError extends Error {
+export class SpendError extends WordsError {
   override name = 'SpendError';
-  /** The message's key is the error's own message, for logs; people read `words`. */
-  constructor(readonly words: Words) {
-    super(words.key);
-  }
 }
 
 /** What the request was for, to word its failure. */
